@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Two cores: more workers than that only adds contention to timing-sensitive stream checks.
+    maxWorkers: 2,
+    reporters: ["default"],
+  },
+});
