@@ -21,7 +21,15 @@ export interface Exchange {
   events?: SseEvent[];
   /** A named transport failure: connect-refused, connect-timeout, headers-timeout, body-timeout, too-large, … */
   error?: TransportError;
+  /** Which credentials were sent (the value itself never is recorded). */
+  auth?: "valid" | "none" | "wrong";
+  /** Oddities in a response that did arrive: an HTML page where JSON was expected, bytes that are not UTF-8. */
+  anomalies?: ExchangeAnomaly[];
+  /** The API key (plain, URL-encoded or base64) was found in the response before redaction. */
+  keyEchoed?: boolean;
 }
+
+export type ExchangeAnomaly = "html-body" | "invalid-utf8";
 
 export type TransportErrorKind =
   | "dns"
@@ -35,6 +43,7 @@ export type TransportErrorKind =
   | "redirect-blocked"
   | "aborted"
   | "invalid-url"
+  | "decompression-bomb"
   | "other";
 
 export interface TransportError {
@@ -117,6 +126,8 @@ export interface HttpResponse {
   /** Parsed JSON when the body parses, else undefined. */
   json: unknown;
   error?: TransportError;
+  /** The API key came back in the response (headers or body); `text` and `json` have it redacted already. */
+  keyEchoed?: boolean;
 }
 
 export interface SseResponse extends HttpResponse {

@@ -1,0 +1,111 @@
+// Sequential latency, one request at a time, timed per response with performance.now() (autocannon's
+// histogram keeps whole milliseconds, too coarse for sub-millisecond overheads).
+import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
+import { Pool } from "undici";
+import { summarize } from "./stats.mjs";
+
+const PROMPT = "Say hello in five words.";
+
+export function bedrockClient(emulatorUrl, region) {
+  return new BedrockRuntimeClient({
+    region,
+    endpoint: emulatorUrl,
+    credentials: { accessKeyId: "AKIABENCHBENCHBENCH0", secretAccessKey: "benchbenchbenchbenchbenchbenchbenchbench" },
+    maxAttempts: 1,
+  });
+}
+
+function converseInput(model) {
+  return { modelId: model, messages: [{ role: "user", content: [{ text: PROMPT }] }], inferenceConfig: { maxTokens: 64 } };
+}
+
+export function chatBody(model, stream) {
+  return JSON.stringify({ model, messages: [{ role: "user", content: PROMPT }], max_tokens: 64, stream });
+}
+
+/** n non-stream Converse calls straight to the emulator through the AWS SDK. */
+export async function directSequential(client, model, n, warmup) {
+  const times = [];
+  for (let i = 0; i < n + warmup; i += 1) {
+    const t0 = performance.now();
+    await client.send(new ConverseCommand(converseInput(model)));
+    if (i >= warmup) times.push(performance.now() - t0);
+  }
+  return summarize(times);
+}
+
+/** n non-stream chat completions through a gateway over one keep-alive connection. */
+export async function gatewaySequential(gatewayUrl, key, model, n, warmup) {
+  const url = new URL(gatewayUrl);
+  const pool = new Pool(url.origin, { connections: 1 });
+  const path = `${url.pathname.replace(/\/$/, "")}/chat/completions`;
+  const times = [];
+  try {
+    for (let i = 0; i < n + warmup; i += 1) {
+      const t0 = performance.now();
+      const res = await pool.request({ path, method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: chatBody(model, false) });
+      const text = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`gateway answered ${res.statusCode}: ${text.slice(0, 300)}`);
+      if (i >= warmup) times.push(performance.now() - t0);
+    }
+  } finally {
+    await pool.close();
+  }
+  return summarize(times);
+}
+
+/** Time to first text delta and the gaps between deltas, straight to the emulator (ConverseStream). */
+export async function directStreaming(client, model, n, warmup) {
+  const ttft = [];
+  const gaps = [];
+  for (let i = 0; i < n + warmup; i += 1) {
+    const t0 = performance.now();
+    const res = await client.send(new ConverseStreamCommand(converseInput(model)));
+    let last;
+    for await (const ev of res.stream) {
+      if (!ev.contentBlockDelta) continue;
+      const now = performance.now();
+      if (i >= warmup) {
+        if (last === undefined) ttft.push(now - t0);
+        else gaps.push(now - last);
+      }
+      last = now;
+    }
+  }
+  return { ttft: summarize(ttft), gap: summarize(gaps) };
+}
+
+/** The same through a gateway: arrival of each SSE `data:` chunk that carries content. */
+export async function gatewayStreaming(gatewayUrl, key, model, n, warmup) {
+  const url = new URL(gatewayUrl);
+  const pool = new Pool(url.origin, { connections: 1 });
+  const path = `${url.pathname.replace(/\/$/, "")}/chat/completions`;
+  const ttft = [];
+  const gaps = [];
+  try {
+    for (let i = 0; i < n + warmup; i += 1) {
+      const t0 = performance.now();
+      const res = await pool.request({ path, method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "text/event-stream" }, body: chatBody(model, true) });
+      if (res.statusCode !== 200) throw new Error(`gateway stream answered ${res.statusCode}: ${(await res.body.text()).slice(0, 300)}`);
+      let last;
+      let pending = "";
+      for await (const chunk of res.body) {
+        const now = performance.now();
+        pending += chunk.toString("utf8");
+        const events = pending.split("\n\n");
+        pending = events.pop() ?? "";
+        for (const ev of events) {
+          if (!/"content":"[^"]/.test(ev)) continue;
+          if (i >= warmup) {
+            if (last === undefined) ttft.push(now - t0);
+            else gaps.push(now - last);
+          }
+          last = now;
+        }
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+  return { ttft: summarize(ttft), gap: summarize(gaps) };
+}

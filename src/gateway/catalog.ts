@@ -1,0 +1,161 @@
+import type { ResolvedConfig } from "./config.js";
+import type { Upstream } from "./upstream.js";
+
+/** One entry of GET /models, in OpenAI's shape. */
+export interface OpenAIModel {
+  id: string;
+  object: "model";
+  created: number;
+  owned_by: string;
+}
+
+export interface FoundationModelInfo {
+  modelId: string;
+  modelArn: string;
+  providerName: string;
+  outputModalities: string[];
+  inferenceTypes: string[];
+}
+
+export interface ProfileInfo {
+  id: string;
+  arn: string;
+  createdAt: number;
+  modelArns: string[];
+}
+
+/** The region's catalog, indexed once per refresh so resolving a model on the hot path is a map lookup. */
+export interface CatalogSnapshot {
+  foundation: ReadonlyMap<string, FoundationModelInfo>;
+  profiles: ReadonlyMap<string, ProfileInfo>;
+  /** Base model id → the inference profile the gateway calls for it (profile-only models only). */
+  routedProfile: ReadonlyMap<string, string>;
+  /** Base model id → every profile containing it, for error messages. */
+  profilesByModel: ReadonlyMap<string, string[]>;
+  models: OpenAIModel[];
+}
+
+/** Geography prefix of the system-defined cross-region profiles reachable from a region. */
+export function geographyOf(region: string): string | undefined {
+  if (region.startsWith("us-gov-")) return "us-gov";
+  if (region.startsWith("us-") || region.startsWith("ca-")) return "us";
+  if (region.startsWith("eu-")) return "eu";
+  if (region.startsWith("ap-")) return "apac";
+  return undefined;
+}
+
+/** Builds the snapshot from the control plane's answers (pure: unit-tested with literals). */
+export function buildSnapshot(region: string, foundationModels: FoundationModelInfo[], profiles: ProfileInfo[], aliases: ReadonlyMap<string, string>): CatalogSnapshot {
+  const foundation = new Map(foundationModels.map((m) => [m.modelId, m]));
+  const byArnToId = new Map(foundationModels.map((m) => [m.modelArn, m.modelId]));
+  const profileMap = new Map(profiles.map((p) => [p.id, p]));
+  const profilesByModel = new Map<string, string[]>();
+  for (const p of profiles) {
+    for (const arn of p.modelArns) {
+      const id = byArnToId.get(arn) ?? arn.slice(arn.indexOf("/") + 1);
+      const list = profilesByModel.get(id) ?? [];
+      if (!list.includes(p.id)) list.push(p.id);
+      profilesByModel.set(id, list);
+    }
+  }
+  const geo = geographyOf(region);
+  const routedProfile = new Map<string, string>();
+  for (const m of foundationModels) {
+    if (m.inferenceTypes.includes("ON_DEMAND")) continue;
+    const candidates = profilesByModel.get(m.modelId) ?? [];
+    // Prefer the region's own geography (data stays in it), then any other geography, `global.` last.
+    const pick = candidates.find((p) => geo !== undefined && p.startsWith(`${geo}.`)) ?? candidates.find((p) => !p.startsWith("global.")) ?? candidates[0];
+    if (pick) routedProfile.set(m.modelId, pick);
+  }
+  const models: OpenAIModel[] = [];
+  for (const m of foundationModels) {
+    const servesOutput = m.outputModalities.includes("TEXT") || m.outputModalities.includes("EMBEDDING");
+    if (!servesOutput) continue;
+    if (m.inferenceTypes.includes("ON_DEMAND") || routedProfile.has(m.modelId)) {
+      models.push({ id: m.modelId, object: "model", created: 0, owned_by: m.providerName.toLowerCase() });
+    }
+  }
+  for (const p of profiles) {
+    const owner = p.id.split(".")[1] ?? "bedrock";
+    models.push({ id: p.id, object: "model", created: p.createdAt, owned_by: owner });
+  }
+  for (const [alias, target] of aliases) {
+    const t = models.find((m) => m.id === target);
+    if (t) models.push({ ...t, id: alias });
+  }
+  return { foundation, profiles: profileMap, routedProfile, profilesByModel, models };
+}
+
+const NEGATIVE_CACHE_MS = 30_000;
+
+/** ListFoundationModels + ListInferenceProfiles, cached for a TTL; one refresh in flight at a time. */
+export class ModelCatalog {
+  private snapshot?: { value: CatalogSnapshot; at: number };
+  private inflight?: Promise<CatalogSnapshot>;
+  private failedAt = -Infinity;
+
+  constructor(private readonly config: ResolvedConfig, private readonly upstream: Upstream) {}
+
+  /** The cached snapshot if fresh, else a refresh; a failed refresh falls back to stale data when there is some. */
+  async get(): Promise<CatalogSnapshot> {
+    const s = this.snapshot;
+    if (s && Date.now() - s.at < this.config.modelsCacheTtlMs) return s.value;
+    this.inflight ??= this.load().then(
+      (value) => {
+        this.snapshot = { value, at: Date.now() };
+        this.inflight = undefined;
+        return value;
+      },
+      (err: unknown) => {
+        this.inflight = undefined;
+        if (s) return s.value;
+        throw err;
+      },
+    );
+    return this.inflight;
+  }
+
+  /** Like get(), but undefined instead of an error: chat still works when the role may not list models. */
+  async tryGet(): Promise<CatalogSnapshot | undefined> {
+    // After a failure, chat requests don't each pay for another failing control-plane round trip.
+    if (!this.snapshot && Date.now() - this.failedAt < NEGATIVE_CACHE_MS) return undefined;
+    try {
+      return await this.get();
+    } catch (err) {
+      this.failedAt = Date.now();
+      this.config.log(`models: catalog unavailable (${(err as Error).name}); passing model ids through`);
+      return undefined;
+    }
+  }
+
+  private async load(): Promise<CatalogSnapshot> {
+    const { sdk, client } = await this.upstream.controlClient();
+    const listProfiles = async (): Promise<ProfileInfo[]> => {
+      const out: ProfileInfo[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await client.send(new sdk.ListInferenceProfilesCommand({ maxResults: 1000, nextToken }));
+        for (const p of page.inferenceProfileSummaries ?? []) {
+          if (p.status && p.status !== "ACTIVE") continue;
+          out.push({
+            id: p.inferenceProfileId ?? "",
+            arn: p.inferenceProfileArn ?? "",
+            createdAt: p.createdAt ? Math.floor(new Date(p.createdAt).getTime() / 1000) : 0,
+            modelArns: (p.models ?? []).map((m) => m.modelArn ?? ""),
+          });
+        }
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return out;
+    };
+    const [fm, profiles] = await Promise.all([client.send(new sdk.ListFoundationModelsCommand({})), listProfiles()]);
+    const foundation = (fm.modelSummaries ?? []).map((m) => ({
+      modelId: m.modelId ?? "",
+      modelArn: m.modelArn ?? "",
+      providerName: m.providerName ?? "",
+      outputModalities: m.outputModalities ?? [],
+      inferenceTypes: m.inferenceTypesSupported ?? [],
+    }));
+    return buildSnapshot(this.config.region, foundation, profiles, this.config.modelAliases);
+  }
+}

@@ -1,0 +1,108 @@
+import { mapBedrockError, type ErrorContext } from "../bedrock-errors.js";
+import { type ChunkMapper, SSE_DONE, SSE_KEEP_ALIVE, sseError, streamException, type StreamEvent } from "./stream.js";
+
+export const SSE_HEADERS: Record<string, string> = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache",
+  // nginx and friends buffer proxied responses unless told not to; SSE must not be buffered.
+  "x-accel-buffering": "no",
+};
+
+export interface SseOptions {
+  /** The ConverseStream call; may still be pending (the response then starts with keep-alives). */
+  events: Promise<AsyncIterable<StreamEvent>>;
+  mapper: ChunkMapper;
+  /** Aborting it cancels the Bedrock call; the stream aborts it when the client goes away. */
+  upstream: AbortController;
+  keepAliveMs: number;
+  /** Called on every upstream event (re-arms the idle timeout). */
+  onActivity: () => void;
+  /** Called once when the stream is over, however it ended. */
+  onEnd: (outcome: "done" | "error" | "cancelled", err?: unknown) => void;
+  errorContext: ErrorContext;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The SSE body: keep-alive comments until the first event, then one frame per Bedrock event as it
+ * arrives (no buffering), `[DONE]` at the end, or one `data: {"error":…}` frame if Bedrock fails mid-stream
+ * (the 200 is already sent; openai-node and openai-python raise it as an APIError).
+ */
+export function sseStream(o: SseOptions): ReadableStream<Uint8Array> {
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+  const stopKeepAlive = () => {
+    if (keepAlive !== undefined) clearInterval(keepAlive);
+    keepAlive = undefined;
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      keepAlive = setInterval(() => controller.enqueue(encoder.encode(SSE_KEEP_ALIVE)), o.keepAliveMs);
+      void pump(controller).finally(stopKeepAlive);
+    },
+    cancel() {
+      stopKeepAlive();
+      o.upstream.abort(new Error("client disconnected"));
+    },
+  });
+
+  async function pump(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
+    const signal = o.upstream.signal;
+    try {
+      const events = await o.events;
+      for await (const ev of abortable(events, signal)) {
+        stopKeepAlive();
+        o.onActivity();
+        const failure = ev.messageStart || ev.contentBlockDelta || ev.contentBlockStart || ev.contentBlockStop || ev.messageStop || ev.metadata ? undefined : streamException(ev);
+        if (failure) throw Object.assign(new Error(failure.message), { name: failure.name });
+        const text = o.mapper.map(ev);
+        if (text !== "") controller.enqueue(encoder.encode(text));
+      }
+      controller.enqueue(encoder.encode(SSE_DONE));
+      controller.close();
+      o.onEnd("done");
+    } catch (err) {
+      if (signal.aborted && isClientGone(signal)) {
+        o.onEnd("cancelled");
+        return;
+      }
+      o.onEnd("error", err);
+      try {
+        controller.enqueue(encoder.encode(sseError(mapBedrockError(signal.aborted ? signal.reason : err, o.errorContext).toBody())));
+        controller.close();
+      } catch {
+        // The client went away while the error was being written: nothing left to tell.
+      }
+    }
+  }
+}
+
+function isClientGone(signal: AbortSignal): boolean {
+  const r = signal.reason as { name?: string } | undefined;
+  return r?.name !== "UpstreamTimeout";
+}
+
+/**
+ * Iterates the SDK's event stream but stops as soon as `signal` aborts: after an abort the SDK's iterator
+ * may never settle (the HTTP/2 stream is closed under it), and the gateway must not wait on it.
+ */
+export async function* abortable<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason ?? new Error("aborted"));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+  aborted.catch(() => {}); // observed below; avoid an unhandled rejection when nobody is racing it
+  try {
+    for (;;) {
+      const r = await Promise.race([it.next(), aborted]);
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+    void it.return?.()?.catch?.(() => {});
+  }
+}

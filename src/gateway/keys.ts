@@ -1,0 +1,82 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { GatewayError } from "./errors.js";
+import type { ResolvedConfig } from "./config.js";
+
+// The key may be rotated in SSM; re-reading it every few minutes picks that up without a restart.
+const SSM_TTL_MS = 5 * 60_000;
+
+function digest(key: string): Buffer {
+  return createHash("sha256").update(key).digest();
+}
+
+/**
+ * The accepted keys, held as SHA-256 digests: comparing fixed-length digests with timingSafeEqual leaks
+ * neither the key's content nor its length, and every key is compared (no early exit) so the time does not
+ * tell which one matched.
+ */
+export class KeyStore {
+  private readonly staticDigests: Buffer[];
+  private ssm?: { digests: Buffer[]; at: number };
+  private inflight?: Promise<Buffer[]>;
+
+  constructor(private readonly config: ResolvedConfig) {
+    this.staticDigests = config.apiKeys.map(digest);
+  }
+
+  /** No key configured at all: the gateway is open (the CLI says so when it starts). */
+  get open(): boolean {
+    return this.staticDigests.length === 0 && !this.config.apiKeyParam;
+  }
+
+  async matches(presented: readonly string[]): Promise<boolean> {
+    const accepted = this.config.apiKeyParam ? [...this.staticDigests, ...(await this.ssmDigests())] : this.staticDigests;
+    let ok = false;
+    for (const p of presented) {
+      const d = digest(p);
+      for (const a of accepted) ok = timingSafeEqual(d, a) || ok;
+    }
+    return ok;
+  }
+
+  private async ssmDigests(): Promise<Buffer[]> {
+    const s = this.ssm;
+    if (s && Date.now() - s.at < SSM_TTL_MS) return s.digests;
+    this.inflight ??= this.readParam().then(
+      (key) => {
+        this.config.secrets.add(key);
+        this.ssm = { digests: [digest(key)], at: Date.now() };
+        this.inflight = undefined;
+        return this.ssm.digests;
+      },
+      (err: unknown) => {
+        this.inflight = undefined;
+        if (s) return s.digests;
+        this.config.log(`auth: cannot read the API key parameter (${(err as Error).name})`);
+        throw new GatewayError(503, "The gateway cannot read its API key from SSM Parameter Store; check the parameter name and the role's ssm:GetParameter permission.", "server_error", "api_key_unavailable");
+      },
+    );
+    return this.inflight;
+  }
+
+  private async readParam(): Promise<string> {
+    const { SSMClient, GetParameterCommand } = await import("@aws-sdk/client-ssm");
+    const client = new SSMClient({ region: this.config.region, ...(this.config.credentials ? { credentials: this.config.credentials } : {}) });
+    try {
+      const out = await client.send(new GetParameterCommand({ Name: this.config.apiKeyParam, WithDecryption: true }));
+      const value = out.Parameter?.Value;
+      if (!value) throw Object.assign(new Error("empty parameter"), { name: "EmptyParameter" });
+      return value;
+    } finally {
+      client.destroy();
+    }
+  }
+}
+
+/** The keys a request presents: `Authorization: Bearer …` and/or `x-api-key` (Cherry Studio sends both). */
+export function presentedKeys(authorization: string | undefined, xApiKey: string | undefined): string[] {
+  const out: string[] = [];
+  const m = authorization ? /^Bearer\s+(.+)$/i.exec(authorization.trim()) : null;
+  if (m?.[1]) out.push(m[1].trim());
+  if (xApiKey) out.push(xApiKey.trim());
+  return out;
+}

@@ -1,0 +1,67 @@
+import type * as RuntimeSdk from "@aws-sdk/client-bedrock-runtime";
+import type * as ControlSdk from "@aws-sdk/client-bedrock";
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import type { BedrockClient } from "@aws-sdk/client-bedrock";
+import http from "node:http";
+import https from "node:https";
+import type { ResolvedConfig } from "./config.js";
+
+function keepAliveAgent<A extends http.Agent>(mod: { Agent: new (o: http.AgentOptions) => A }): A {
+  // Enough sockets for a benchmark's concurrency; idle ones are reused rather than re-opened.
+  return new mod.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 256, scheduling: "lifo" });
+}
+
+type RuntimeModule = typeof RuntimeSdk;
+type ControlModule = typeof ControlSdk;
+
+/**
+ * The AWS SDK clients, created on first use and then shared by every request: one client means one
+ * connection pool (HTTP/2 session for the runtime, keep-alive agent for the control plane), so requests reuse
+ * connections to Bedrock. Loading the SDK lazily keeps app creation (and `bagcheck --help`) cheap.
+ */
+export class Upstream {
+  private runtime?: Promise<{ sdk: RuntimeModule; client: BedrockRuntimeClient }>;
+  private control?: Promise<{ sdk: ControlModule; client: BedrockClient }>;
+
+  constructor(private readonly config: ResolvedConfig) {}
+
+  runtimeClient(): Promise<{ sdk: RuntimeModule; client: BedrockRuntimeClient }> {
+    this.runtime ??= Promise.all([import("@aws-sdk/client-bedrock-runtime"), import("@smithy/node-http-handler")]).then(([sdk, { NodeHttpHandler }]) => ({
+      sdk,
+      client: new sdk.BedrockRuntimeClient({
+        ...this.clientOptions(this.config.bedrockEndpoint),
+        // One attempt: the gateway's caller retries (openai SDKs honour Retry-After); retrying here as well
+        // would multiply attempts under throttling and delay the 429 the caller needs to see.
+        maxAttempts: 1,
+        // HTTP/1.1 with keep-alive instead of the SDK's default HTTP/2 handler: that one opens a fresh,
+        // isolated HTTP/2 connection for every event stream (every ConverseStream call pays a TCP and h2
+        // handshake). Pooled keep-alive sockets are reused by streams and plain calls alike.
+        requestHandler: new NodeHttpHandler({ httpAgent: keepAliveAgent(http), httpsAgent: keepAliveAgent(https), connectionTimeout: 10_000 }),
+      }),
+    }));
+    return this.runtime;
+  }
+
+  controlClient(): Promise<{ sdk: ControlModule; client: BedrockClient }> {
+    this.control ??= import("@aws-sdk/client-bedrock").then((sdk) => ({
+      sdk,
+      client: new sdk.BedrockClient(this.clientOptions(this.config.controlEndpoint)),
+    }));
+    return this.control;
+  }
+
+  /** Closes pooled connections so a stopped gateway leaves no sockets behind. */
+  async dispose(): Promise<void> {
+    const [r, c] = await Promise.allSettled([this.runtime, this.control]);
+    if (r.status === "fulfilled") r.value?.client.destroy();
+    if (c.status === "fulfilled") c.value?.client.destroy();
+  }
+
+  private clientOptions(endpoint: string | undefined) {
+    return {
+      region: this.config.region,
+      ...(endpoint ? { endpoint } : {}),
+      ...(this.config.credentials ? { credentials: this.config.credentials } : {}),
+    };
+  }
+}

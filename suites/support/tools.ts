@@ -1,0 +1,22 @@
+/** The one tool every tool-call probe offers; forced by tool_choice so any tool-capable model calls it. */
+export const WEATHER_TOOL = {
+  type: "function",
+  function: {
+    name: "get_weather",
+    description: "Get the current weather for a city.",
+    parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  },
+} as const;
+
+export const TOOL_PROMPT = "Use the get_weather tool to get the weather in Paris.";
+
+export const TOOL_CHOICE = { type: "function", function: { name: "get_weather" } } as const;
+
+/** Tool JSON needs more room than a one-word probe; still far from a workload. */
+export const TOOL_MAX_TOKENS = 64;
+
+/** A model without tool or image support says so; that is a skip, not a gateway fault. */
+export function modelLacksFeature(message: string, feature: "tool" | "image"): boolean {
+  const re = feature === "tool" ? /tool(s| use| calling)?[^.]*(not supported|unsupported|doesn[’']t support|does not support)|(doesn[’']t|does not) support tool/i : /(image|vision|modalit)[^.]*(not supported|unsupported|doesn[’']t support|does not support)|(doesn[’']t|does not) support (image|vision)/i;
+  return re.test(message);
+}

@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Answer, envelopeProblem, toAnswer } from "../support/envelope.js";
+import { countUnhandled, watchRss } from "../support/memory.js";
+import { type RunningEmulator, createGatewayApp, gatewayConfig, newKey, onDemandModel, startEmulator } from "../support/stack.js";
+import { type FuzzRequest, badRequests } from "./bad-requests.js";
+
+/** `npm run fuzz` sets 10,000; `npm test` runs a smaller sample. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const BODY_LIMIT = 64 * 1024;
+
+let emu: RunningEmulator;
+let app: ReturnType<typeof createGatewayApp>;
+let key: string;
+let model: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ chunkDelayMs: 0 });
+  key = newKey();
+  model = onDemandModel(emu);
+  app = createGatewayApp(gatewayConfig(emu, key, { bodyLimitBytes: BODY_LIMIT, upstreamTimeoutMs: 5_000 }));
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+/** Why this answer is wrong for this request, or undefined. */
+export function judge(r: FuzzRequest, a: Answer): string | undefined {
+  if (a.status >= 500) return `${a.status} for ${r.why}: ${a.text.slice(0, 300)}`;
+  if (r.mustFail && a.status < 400) return `${a.status} (expected a 4xx) for ${r.why}`;
+  if (a.status >= 400) {
+    const problem = envelopeProblem(a);
+    if (problem) return `${a.status} for ${r.why} is not the OpenAI envelope: ${problem}`;
+  }
+  return undefined;
+}
+
+async function viaApp(r: FuzzRequest): Promise<Answer> {
+  const res = await app.fetch(new Request(`http://gateway.test/api/v1${r.path}`, { method: r.method, headers: r.headers, body: r.body }));
+  return toAnswer(res);
+}
+
+describe("gateway fuzz (in-process, app.fetch)", () => {
+  it(`answers ${RUNS} generated bad requests with a 4xx in the OpenAI envelope, without unhandled rejections or unbounded memory`, async () => {
+    const unhandled = countUnhandled();
+    const rss = watchRss();
+    let sent = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(badRequests({ key, model, bodyLimitBytes: BODY_LIMIT }), async (r) => {
+          sent += 1;
+          expect(judge(r, await viaApp(r))).toBeUndefined();
+          // Requests carried own __proto__ / constructor keys: nothing may have merged them into prototypes.
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    } finally {
+      const growthMb = rss.stop();
+      const rejections = unhandled.stop();
+      console.log(`fuzz: ${sent} requests in-process, peak RSS growth ${growthMb.toFixed(1)} MB, ${rejections.length} unhandled rejections`);
+      expect(rejections).toEqual([]);
+      expect(growthMb).toBeLessThan(200);
+    }
+    expect(sent).toBeGreaterThanOrEqual(RUNS);
+  }, Math.max(60_000, RUNS * 30));
+});
