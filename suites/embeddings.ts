@@ -107,12 +107,12 @@ const batchOrder: Check = {
         return fail(`indexes ${JSON.stringify(indexes)}`, finding("embeddings-batch-order-wrong", { model, problem: `${v.vectors.length} embeddings with index ${JSON.stringify(indexes)}` }));
       }
       // Order by content: each batch item must equal the single-input embedding of the same text.
-      const single = await embed(ctx, { model, input: inputs[1], encoding_format: "float" });
+      const single = await embed(ctx, { model, input: inputs[0], encoding_format: "float" });
       const sv = single.status === 200 ? vectors(single.json) : undefined;
       const one = sv && "vectors" in sv ? sv.vectors[0]?.embedding : undefined;
-      const second = v.vectors[1]?.embedding;
-      if (isFloatArray(one) && isFloatArray(second) && one.some((x, i) => Math.abs(x - (second[i] as number)) > 1e-4)) {
-        return fail("batch item 1 differs from the embedding of the same text alone", finding("embeddings-batch-order-wrong", { model, problem: "items are not in input order" }));
+      const first = v.vectors[0]?.embedding;
+      if (isFloatArray(one) && isFloatArray(first) && one.some((x, i) => Math.abs(x - (first[i] as number)) > 1e-4)) {
+        return fail("batch item 0 differs from the embedding of the same text alone", finding("embeddings-batch-order-wrong", { model, problem: "items are not in input order" }));
       }
       return pass();
     }),

@@ -2,7 +2,7 @@ import type { Check, CheckOutcome, Suite } from "../src/harness/index.js";
 import { chat, userSays } from "./support/chat.js";
 import { envelopeArgs, errorMessage, isOpenAiErrorEnvelope, isRecord } from "./support/envelope.js";
 import { accessProbes, type AccessProbe } from "./support/access-probes.js";
-import type { UpstreamCause } from "./support/bedrock-messages.js";
+import { regionIn, type UpstreamCause } from "./support/bedrock-messages.js";
 import { describe, fail, finding, pass, sample, skip, unusable, warn } from "./support/outcome.js";
 import type { Finding } from "../src/explain/index.js";
 
@@ -22,7 +22,8 @@ function causeCheck(id: string, cause: UpstreamCause, title: string, what: strin
       if (unclear.length === 0) return pass(probes.map((p) => `${p.model}: ${p.status} "${sample(p.message, 60)}"`).join("; "));
       const findings: Finding[] = [];
       for (const p of unclear) findings.push(...mishandled(p));
-      findings.push(finding(cause, { model: unclear[0]?.model ?? "", status: unclear[0]?.status ?? 0, message: unclear[0]?.message ?? "" }));
+      const first = unclear[0] as AccessProbe;
+      findings.push(finding(cause, { model: first.model, region: regionIn(first.message), status: first.status, message: first.message }));
       return fail(unclear.map((p) => `${p.model}: ${describe(p.res)}`).join("; "), ...findings);
     },
   };
@@ -72,7 +73,7 @@ async function substitution(ctx: Parameters<Check["run"]>[0], model: string): Pr
   const status = res.status ?? 0;
   if (status === 200) {
     const ran = isRecord(res.json) && typeof res.json.model === "string" ? res.json.model : "unknown";
-    return warn(`"${model}" was answered by ${ran}`, finding("model-silently-substituted", { requested: model, answeredBy: ran }));
+    return warn(`"${model}" was answered by ${ran}`, finding("default-model-silently-replaced", { requested: model, served: ran }));
   }
   if (status >= 500) return fail(`"${model}" got ${describe(res)}`, finding("unknown-model-not-4xx", { model, status, message: sample(errorMessage(res), 120) }));
   if (!isOpenAiErrorEnvelope(res.json)) return fail(`the refusal is not an OpenAI envelope: ${describe(res)}`, finding("error-envelope-not-openai", envelopeArgs(res, `chat with model ${model}`)));
@@ -83,7 +84,7 @@ const unknownModel: Check = {
   id: "model-access.unknown-model",
   suite,
   title: "An unknown model id is refused with a 4xx envelope (not a 500, not another model's answer)",
-  finds: ["unknown-model-not-4xx", "model-silently-substituted", "error-envelope-not-openai"],
+  finds: ["unknown-model-not-4xx", "default-model-silently-replaced", "error-envelope-not-openai"],
   run: (ctx) => substitution(ctx, "bagcheck-no-such-model"),
 };
 
@@ -91,7 +92,7 @@ const gptName: Check = {
   id: "model-access.gpt-name",
   suite,
   title: "An OpenAI model name (NextChat's default gpt-3.5-turbo) is refused, not silently replaced",
-  finds: ["unknown-model-not-4xx", "model-silently-substituted", "error-envelope-not-openai"],
+  finds: ["unknown-model-not-4xx", "default-model-silently-replaced", "error-envelope-not-openai"],
   run: (ctx) => substitution(ctx, "gpt-3.5-turbo"),
 };
 

@@ -2,7 +2,7 @@ import type { Check, Suite } from "../src/harness/index.js";
 import { errorMessage, envelopeArgs, isOpenAiErrorEnvelope, isRecord } from "./support/envelope.js";
 import { chat, userSays } from "./support/chat.js";
 import { chatModel, chatModels, listModels } from "./support/models.js";
-import { classifyUpstreamMessage } from "./support/bedrock-messages.js";
+import { classifyAccessMessage, regionIn } from "./support/bedrock-messages.js";
 import { describe, fail, finding, pass, sample, skip, unusable } from "./support/outcome.js";
 
 const suite = "models";
@@ -115,7 +115,7 @@ const listedCallable: Check = {
   id: "models.listed-callable",
   suite,
   title: `A sample of listed chat models (up to ${CALLABLE_SAMPLE}) can actually be called`,
-  finds: ["listed-model-not-callable"],
+  finds: ["gateway-lists-uncallable-model"],
   run: async (ctx) => {
     const ids = (await chatModels(ctx)).slice(0, CALLABLE_SAMPLE);
     if (ids.length === 0) return skip("no chat models listed");
@@ -127,7 +127,7 @@ const listedCallable: Check = {
       if (res.status === 200) continue;
       const message = errorMessage(res);
       broken.push(`${model} (${res.status})`);
-      findings.push(finding("listed-model-not-callable", { model, status: res.status ?? 0, cause: classifyUpstreamMessage(message) ?? "unknown", message: sample(message, 120) }));
+      findings.push(finding("gateway-lists-uncallable-model", { model, region: regionIn(message), reason: `${res.status}: ${sample(message, 120)}`, cause: classifyAccessMessage(message) ?? "unknown" }));
     }
     if (broken.length === 0) return pass(`${ids.join(", ")} answered`);
     return fail(`listed but not callable: ${broken.join(", ")}`, ...findings);

@@ -28,6 +28,8 @@ export interface DeploymentSnapshot {
   apis: ApiFacts[];
   /** The models the deployment's DEFAULT_MODEL refers to, as this account sees them (live only). */
   models: ModelRow[];
+  /** True when the region's model list was read, so a DEFAULT_MODEL missing from `models` is not offered there. */
+  modelCatalogRead?: boolean;
   /** What could not be read and the permission that would allow it. */
   unreadable: Unreadable[];
 }

@@ -5,7 +5,8 @@ import type { ClientProfile, JudgeContext, JudgedResult } from "./types.js";
 
 export type { ClientProfile, Impact, JudgeContext, JudgedResult } from "./types.js";
 export { profiles } from "./profiles/index.js";
-export { judgeClient, pageOrigin } from "./judge.js";
+export { judgeClient } from "./judge.js";
+export { pageFindings, pageOrigin, urlFindings } from "./url-findings.js";
 export { enterUrlFor, isLoopbackHost, isMixedContent, isSecureOrigin, joinClientUrl, relabel, workingBaseFor } from "./url.js";
 export { describeHttpError } from "./sees.js";
 

@@ -2,7 +2,8 @@ import { fillTemplate, type FindingArgs } from "../explain/index.js";
 import type { ClientVerdict } from "../harness/types.js";
 import { causeOrder } from "./order.js";
 import type { ClientProfile, Impact, JudgeContext, JudgedResult } from "./types.js";
-import { enterUrlFor, isMixedContent, joinClientUrl, workingBaseFor } from "./url.js";
+import { enterUrlFor, joinClientUrl, workingBaseFor } from "./url.js";
+import { pageFindings, urlFindings } from "./url-findings.js";
 
 /** Findings that only ever make a client worse, never unusable on their own. */
 const degradesOnly = new Set([
@@ -14,6 +15,15 @@ const degradesOnly = new Set([
 
 /** Findings that mean the stream arrived in one piece at the end. */
 const bufferedStream = new Set(["sse-buffered-by-front"]);
+
+/** Ids other suites use for the same root cause (suites/cors.ts, suites/model-access.ts). */
+const sameCause: Record<string, string> = {
+  "mixed-content": "mixed-content-http-gateway",
+  "model-silently-substituted": "default-model-silently-replaced",
+};
+
+/** Causes the judge derives itself from the profile, the entered URL and the page origin: results never decide them. */
+const derived = new Set(["mixed-content-http-gateway", "desktop-needs-https", "base-url-https-prefixed", "base-url-double-v1", "base-url-wrong-path"]);
 
 type Causes = Map<string, { impact: Impact; args: FindingArgs }>;
 
@@ -30,31 +40,10 @@ function matches(pattern: string, checkId: string): boolean {
 
 /** Facts that follow from the URL the person typed and where the page runs, before any byte is sent. */
 function urlCauses(profile: ClientProfile, ctx: JudgeContext, causes: Causes): void {
-  const workingBase = workingBaseFor(ctx.enteredUrl, ctx.baseUrl);
   const called = joinClientUrl(profile, ctx.enteredUrl, "chat");
-  const expected = `${workingBase}/${profile.paths.chat}`;
-  const suggested = enterUrlFor(profile, workingBase) ?? "(no value works: the gateway must also serve /v1)";
-  if (called !== expected) {
-    const hadScheme = /^https?:\/\//i.test(ctx.enteredUrl.trim());
-    if (!hadScheme && new URL(called).protocol !== new URL(expected).protocol) {
-      add(causes, "base-url-https-prefixed", "broken", { entered: ctx.enteredUrl, called, suggested });
-    } else if (/\/v1\/v1\//.test(called)) {
-      add(causes, "base-url-double-v1", "broken", { entered: ctx.enteredUrl, called, suggested });
-    } else {
-      add(causes, "base-url-wrong-path", "broken", { entered: ctx.enteredUrl, called, expected, suggested });
-    }
+  for (const f of [...urlFindings(profile, ctx.enteredUrl, ctx.baseUrl), ...pageFindings(profile, ctx.origin, called)]) {
+    add(causes, f.id, "broken", f.args);
   }
-  if (profile.caller !== "browser") return;
-  const origin = pageOrigin(profile, ctx);
-  const secure = profile.secureContext ?? true;
-  if (secure && isMixedContent(origin, called)) {
-    const id = origin.startsWith("tauri:") ? "desktop-needs-https" : "mixed-content-http-gateway";
-    add(causes, id, "broken", { origin, url: called });
-  }
-}
-
-export function pageOrigin(profile: ClientProfile, ctx: Pick<JudgeContext, "origin">): string {
-  return (profile.originFromRun ? ctx.origin : undefined) ?? profile.origin ?? ctx.origin;
 }
 
 /** Findings from the suites, counted when the client depends on the check that produced them. */
@@ -64,9 +53,12 @@ function resultCauses(profile: ClientProfile, results: JudgedResult[], causes: C
     ...profile.dependsOn,
   ];
   const everywhere = new Map<string, FindingArgs>();
-  for (const r of results) {
-    if (r.status !== "fail" && r.status !== "warn") continue;
-    for (const f of r.findings) if (!everywhere.has(f.id)) everywhere.set(f.id, f.args ?? {});
+  for (const raw of results) {
+    if (raw.status !== "fail" && raw.status !== "warn") continue;
+    const findings = raw.findings.map((f) => ({ ...f, id: sameCause[f.id] ?? f.id })).filter((f) => !derived.has(f.id));
+    const r = { ...raw, findings };
+    if (raw.findings.length > 0 && findings.length === 0) continue;
+    for (const f of findings) if (!everywhere.has(f.id)) everywhere.set(f.id, f.args ?? {});
     const dep = deps.find((d) => matches(d.check, r.id));
     if (!dep) continue;
     const impact: Impact = r.status === "warn" ? "degraded" : dep.impact;
@@ -109,8 +101,15 @@ export function judgeClient(profile: ClientProfile, results: JudgedResult[], ctx
   const impacts = [...causes.values()].map((c) => c.impact);
   const verdict = impacts.includes("broken") ? "broken" : impacts.length > 0 ? "degraded" : "works";
   const out: ClientVerdict = { client: profile.id, name: profile.name, verdict, because };
-  const first = because.find((id) => profile.sees[id] !== undefined);
-  if (first) out.sees = fillTemplate(profile.sees[first]!, causes.get(first)?.args ?? {});
+  // The profile's words for a cause, else the text a replay recorded (`shown`) for it.
+  const words = (id: string): string | undefined => {
+    const args = causes.get(id)?.args ?? {};
+    const template = profile.sees[id];
+    if (template !== undefined) return fillTemplate(template, args);
+    return args.shown !== undefined ? String(args.shown) : undefined;
+  };
+  const first = because.find((id) => words(id) !== undefined);
+  if (first) out.sees = words(first);
   const enterUrl = enterUrlFor(profile, workingBaseFor(ctx.enteredUrl, ctx.baseUrl));
   if (enterUrl) out.enterUrl = enterUrl;
   return out;

@@ -47,6 +47,8 @@ export async function listenDual(
       if (prefixMatches) {
         // http2 reads what is already buffered on the socket itself (node core, setupHandle).
         h2.emit("connection", socket);
+        // An h2 peer that half-closes is gone (h2 has no half-close of the connection); don't keep the socket.
+        socket.once("end", () => socket.destroy());
       } else {
         h1.emit("connection", socket);
         socket.resume();

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { buildGateway } from "./app.js";
 import type { GatewayConfig } from "./config.js";
+import { answerClientErrors, socketServerOptions, type SocketLimits } from "./node-limits.js";
 
 export interface RunningGateway {
   /** The base URL to give clients: http://127.0.0.1:PORT/api/v1 (the first prefix). */
@@ -10,13 +11,14 @@ export interface RunningGateway {
 }
 
 /** The Node adapter: the app on @hono/node-server, on 127.0.0.1 and an ephemeral port unless told otherwise. */
-export async function startGateway(config: GatewayConfig & { host?: string; port?: number }): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig & SocketLimits & { host?: string; port?: number }): Promise<RunningGateway> {
   const { serve } = await import("@hono/node-server");
   const gateway = buildGateway(config);
   const host = config.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: gateway.app.fetch, hostname: host, port: config.port ?? 0 }, () => resolve(s));
+    const s = serve({ fetch: gateway.app.fetch, hostname: host, port: config.port ?? 0, serverOptions: socketServerOptions(config) }, () => resolve(s));
     s.once("error", reject);
+    answerClientErrors(s);
   });
   // Clients (and load balancers) reuse connections: keep idle ones longer than the usual 60 s proxy idle timeout.
   if ("keepAliveTimeout" in server) server.keepAliveTimeout = 65_000;

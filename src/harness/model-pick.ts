@@ -1,9 +1,13 @@
+/** Models whose Converse support covers system prompts, tool use and image input: the suites' needs. */
+const FULL_FEATURED = /amazon\.nova-(lite|pro|premier)|anthropic\.claude-3-haiku|anthropic\.claude-3-(5-|7-)?sonnet|anthropic\.claude-(haiku|sonnet|opus)-4|anthropic\.claude-(3-)?opus/;
+
 /**
  * `--model` defaults to the cheapest suitable model the gateway lists: a run is a probe, and against a real
  * deployment every call costs money. Prices are Bedrock on-demand USD per 1M input tokens (us-east-1, 2025);
  * they only rank, so being a little stale does no harm.
  */
 const CHAT_PRICES: [RegExp, number][] = [
+  // First choice: models that take everything the chat suites send (system prompt, tools, an image part).
   [/amazon\.nova-micro/, 0.035],
   [/amazon\.nova-lite/, 0.06],
   [/meta\.llama3-2-1b/, 0.1],
@@ -42,7 +46,14 @@ function priceOf(id: string, table: [RegExp, number][]): number | undefined {
   return table.find(([re]) => re.test(id))?.[1];
 }
 
-function cheapest(ids: readonly string[], table: [RegExp, number][], kind: string): ModelChoice | undefined {
+function cheapest(ids: readonly string[], table: [RegExp, number][], kind: string, suitable?: RegExp): ModelChoice | undefined {
+  if (suitable) {
+    const fit = ids.filter((id) => suitable.test(id));
+    const choice = fit.length ? cheapest(fit, table, kind) : undefined;
+    if (choice) {
+      return { model: choice.model, reason: choice.reason.replace(`cheapest ${kind} model`, `cheapest ${kind} model that takes system prompts, tools and images`) };
+    }
+  }
   const priced = ids
     .map((id) => ({ id, price: priceOf(id, table) }))
     .filter((m): m is { id: string; price: number } => m.price !== undefined)
@@ -61,7 +72,7 @@ function cheapest(ids: readonly string[], table: [RegExp, number][], kind: strin
 
 /** Pick the chat model to probe with from the ids `/models` listed. */
 export function pickChatModel(ids: readonly string[]): ModelChoice | undefined {
-  return cheapest(ids.filter((id) => !NOT_CHAT.test(id)), CHAT_PRICES, "chat");
+  return cheapest(ids.filter((id) => !NOT_CHAT.test(id)), CHAT_PRICES, "chat", FULL_FEATURED);
 }
 
 /** Pick the embedding model to probe with from the ids `/models` listed. */

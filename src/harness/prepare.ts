@@ -2,12 +2,18 @@ import type { Dispatcher } from "undici";
 import { normalizeBaseUrl, probeBaseUrl, type BaseUrlProbe, type NormalizedBaseUrl } from "./base-url.js";
 import { createHttpClient } from "./http.js";
 import { listedModelIds, pickChatModel, pickEmbeddingModel, type ModelChoice } from "./model-pick.js";
+import { stripUrlCredentials } from "./redact.js";
 import { isUnreachable } from "./transport-error.js";
 import type { Exchange, Target, TransportError } from "./types.js";
 
 export interface PrepareTargetOptions {
-  /** The URL as typed (or the embedded gateway's base). */
+  /** The URL the harness calls (as typed, or the embedded gateway's base). */
   entered: string;
+  /**
+   * What the person typed into their client when it is not the URL called (`--entered-url`, or a
+   * scenario's ALB host name standing for a 127.0.0.1 socket). Client verdicts are judged on it.
+   */
+  label?: string;
   key?: string;
   mode: Target["mode"];
   front?: string;
@@ -53,7 +59,7 @@ export async function prepareTarget(opts: PrepareTargetOptions): Promise<Prepare
   } finally {
     await client.close();
   }
-  const target: Target = { enteredUrl: normalized.entered, baseUrl: probe.baseUrl, mode: opts.mode };
+  const target: Target = { enteredUrl: opts.label ? stripUrlCredentials(opts.label.trim()) : normalized.entered, baseUrl: probe.baseUrl, mode: opts.mode };
   if (opts.front) target.front = opts.front;
   if (opts.scenario) target.scenario = opts.scenario;
   const prepared: PreparedTarget = { target, normalized, probe, exchanges };

@@ -1,3 +1,4 @@
+import { judgeClients, workingBaseFor } from "../clients/index.js";
 import type { Finding } from "../explain/index.js";
 import { createAgent } from "./http.js";
 import type { PreparedTarget } from "./prepare.js";
@@ -14,8 +15,10 @@ export interface RunSuitesOptions extends Omit<RunChecksOptions, "usage" | "onCh
   prepared?: PreparedTarget;
   /** Suite ids to run (default all) and suite or check ids to leave out. */
   select?: { suites?: string[]; skip?: string[] };
-  /** Turns results into client verdicts (src/clients `judgeClients`); the CLI passes it in. */
+  /** Turns results into client verdicts; default: src/clients `judgeClients` over every profile (or `clientIds`). */
   judgeClients?: (checks: CheckResult[]) => ClientVerdict[];
+  /** Client profiles to judge (`--client`); default all. */
+  clientIds?: string[];
   onSuiteStart?: (suite: Suite, checks: number) => void;
   onSuiteEnd?: (suite: Suite, results: CheckResult[]) => void;
   /** Optional joins for the report. */
@@ -76,6 +79,21 @@ export function baseUrlResult(prepared: PreparedTarget): CheckResult {
   };
 }
 
+function verdicts(checks: CheckResult[], opts: RunSuitesOptions): ClientVerdict[] {
+  if (opts.judgeClients) return opts.judgeClients(checks);
+  const target = opts.prepared?.target ?? opts.target;
+  // The judge wants the base named as the person knows it (an ALB label may stand for a 127.0.0.1 socket).
+  let baseUrl = target.baseUrl;
+  try {
+    baseUrl = workingBaseFor(target.enteredUrl, target.baseUrl);
+  } catch {
+    // an entered value that is no URL: judge on the base as called
+  }
+  const ctx: Parameters<typeof judgeClients>[1] = { enteredUrl: target.enteredUrl, baseUrl, origin: opts.options.origin };
+  if (opts.clientIds?.length) ctx.clientIds = opts.clientIds;
+  return judgeClients(checks, ctx);
+}
+
 /**
  * Run suites one after another (checks inside a suite run concurrently) and assemble the Report.
  * Slow checks are skipped without `options.slow`; a target that never answered the probe skips every
@@ -115,7 +133,7 @@ export async function runSuites(suites: readonly Suite[], opts: RunSuitesOptions
     startedAt,
     durationMs: performance.now() - t0,
     checks,
-    clients: opts.judgeClients?.(checks) ?? [],
+    clients: verdicts(checks, opts),
     usage: usage.totals(),
     model: opts.options.model,
     modelReason: opts.prepared?.chat?.model === opts.options.model ? opts.prepared?.chat?.reason : undefined,

@@ -8,7 +8,7 @@ import { renderChecks } from "./html/checks.js";
 import { renderFindings } from "./html/findings.js";
 import { page } from "./html/page.js";
 import { renderStreams } from "./html/streams.js";
-import { renderJoinedResults } from "./html/tables.js";
+import { renderJoinedResults } from "./html/joined.js";
 import { renderVerdicts } from "./html/verdicts.js";
 import type { RenderOptions, ReportWriter } from "./types.js";
 

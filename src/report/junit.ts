@@ -4,6 +4,7 @@ import { exchangeLine, findingsOf, groupBySuite, snippet } from "./common.js";
 import type { ReportWriter } from "./types.js";
 
 // XML 1.0 forbids most control characters and lone surrogates even when escaped; a hostile body may carry them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlEscape(text: string): string {

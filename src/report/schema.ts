@@ -114,7 +114,7 @@ export const reportSchema = {
         scenario: { type: "string" },
       },
     },
-    startedAt: { type: "string", format: "date-time" },
+    startedAt: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$" },
     durationMs: { type: "number", minimum: 0 },
     summary: {
       type: "object",

@@ -2,7 +2,7 @@ import type { CheckContext, HttpResponse } from "../../src/harness/index.js";
 import { chat, userSays } from "./chat.js";
 import { errorMessage, isOpenAiErrorEnvelope } from "./envelope.js";
 import { chatModels } from "./models.js";
-import { classifyUpstreamMessage, type UpstreamCause } from "./bedrock-messages.js";
+import { classifyAccessMessage, type UpstreamCause } from "./bedrock-messages.js";
 import { sample } from "./outcome.js";
 
 /**
@@ -34,15 +34,6 @@ export interface AccessProbe {
   message: string;
 }
 
-/** A gateway may reword Bedrock's message; its own words still name the cause. */
-function causeFromWording(message: string): UpstreamCause | undefined {
-  if (/inference profile/i.test(message) && /not authorized|iam|polic|denied/i.test(message)) return "iam-missing-inference-profile";
-  if (/inference profile|on-demand/i.test(message)) return "model-needs-inference-profile";
-  if (/not authorized|iam|identity-based polic/i.test(message)) return "iam-denies-invoke";
-  if (/model access|access (to|for) (the )?model|not granted|don[’']t have access/i.test(message)) return "model-access-not-granted";
-  return undefined;
-}
-
 const cache = new WeakMap<object, Promise<AccessProbe[]>>();
 
 /** Probe once per run; the model-access checks each read the part they judge. */
@@ -67,8 +58,8 @@ async function runProbes(ctx: CheckContext): Promise<AccessProbe[]> {
     const probe: AccessProbe = { model, res, status, clear: status >= 400 && status < 500 && isOpenAiErrorEnvelope(res.json), message: sample(message, 200) };
     if (status >= 400) {
       // Unknown to this gateway (not an access problem): leave it to model-access.unknown-model.
-      if ((status === 404 || status === 400) && /not found|does not exist|unsupported model|not supported|invalid/i.test(message) && !classifyUpstreamMessage(message) && !causeFromWording(message)) continue;
-      probe.cause = classifyUpstreamMessage(message) ?? causeFromWording(message) ?? "unexplained";
+      if ((status === 404 || status === 400) && /not found|does not exist|unsupported model|not supported|invalid/i.test(message) && !classifyAccessMessage(message)) continue;
+      probe.cause = classifyAccessMessage(message) ?? "unexplained";
     }
     out.push(probe);
   }

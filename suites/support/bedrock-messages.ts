@@ -35,3 +35,22 @@ export function namesTheCause(message: string, expected: "access" | "profile" | 
   };
   return words[expected].test(message);
 }
+
+/** Bedrock's messages name the region in ARNs, good gateways in words; a URL does not, so fall back to words. */
+export function regionIn(message: string): string {
+  return /\b([a-z]{2}(?:-gov)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/.exec(message)?.[1] ?? "the gateway's region";
+}
+
+/** A gateway may reword Bedrock's message; its own words still name the cause. */
+function causeFromWording(message: string): UpstreamCause | undefined {
+  if (/inference profile/i.test(message) && /not authorized|not allowed|iam|polic|denied/i.test(message)) return "iam-missing-inference-profile";
+  if (/inference profile|on-demand/i.test(message)) return "model-needs-inference-profile";
+  if (/not authorized to perform|iam role|identity-based polic/i.test(message)) return "iam-denies-invoke";
+  if (/model access|access (to|for) (the )?model|not granted|don[’']t have access/i.test(message)) return "model-access-not-granted";
+  return undefined;
+}
+
+/** Bedrock's exact words first, then a gateway's own wording. */
+export function classifyAccessMessage(message: string): UpstreamCause | undefined {
+  return classifyUpstreamMessage(message) ?? causeFromWording(message);
+}

@@ -1,5 +1,6 @@
 import type { CheckOutcome, HttpResponse } from "../../src/harness/index.js";
 import type { Finding, FindingArgs } from "../../src/explain/index.js";
+import { classifyAccessMessage } from "./bedrock-messages.js";
 
 /** Small constructors so every check reads as "what was expected, what was seen". */
 export function pass(message?: string): CheckOutcome {
@@ -48,10 +49,11 @@ export function unusable(res: HttpResponse): CheckOutcome | undefined {
   if (res.error || res.status === undefined) {
     return fail(`no usable answer: ${describe(res)}`);
   }
-  if (res.status === 401 || res.status === 403) {
-    if (!/model|access|not authorized to perform|inference profile/i.test(res.text)) {
-      return skip(`the gateway refused the key (${res.status}); see auth.valid-key-accepted`);
-    }
+  const cause = res.status === 400 || res.status === 403 || res.status === 404 ? classifyAccessMessage(res.text) : undefined;
+  if (cause && cause !== "model-id-invalid") {
+    // The model itself cannot be called here: models.listed-callable and model-access name that cause once.
+    return skip(`the model cannot be called on this account (${res.status}, ${cause}): ${sample(res.text, 100)}`);
   }
+  if (res.status === 401 || res.status === 403) return skip(`the gateway refused the key (${res.status}); see auth.valid-key-accepted`);
   return undefined;
 }

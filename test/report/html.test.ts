@@ -171,17 +171,25 @@ describe("stream timelines", () => {
 
 describe("models and inspect results", () => {
   const out = render(healthyReport);
+  const models = section(out, "joined");
 
-  it("renders a list of records as a table with a column per field", () => {
-    expect(out).toContain(`<h2 id="models-h">Models</h2>`);
-    expect(out).toMatch(/<caption>models \(3\)<\/caption>/);
-    expect(out).toContain(`<th scope="col">model id</th>`);
-    expect(out).toContain("us.anthropic.claude-3-5-sonnet-20241022-v2:0");
+  it("lists each model with how to call it, whether it streams and whether it is callable", () => {
+    expect(models).toContain("<caption>Models (3)</caption>");
+    expect(models).toContain(`<th scope="col">Call with</th>`);
+    expect(models).toMatch(/anthropic\.claude-3-5-sonnet-20241022-v2:0<\/code>[\s\S]*?<code>us\.anthropic\.claude-3-5-sonnet-20241022-v2:0<\/code><\/td>\s*<td><span class="bool-yes">yes<\/span><\/td><\/tr>/);
+    expect(models).toContain("NOT_AUTHORIZED");
   });
 
-  it("renders a record as a key/value table, nested records included", () => {
+  it("shows a deployment snapshot as one table per kind of resource", () => {
     expect(out).toContain(`<h2 id="deployment-h">Deployment (inspect)</h2>`);
-    expect(out).toContain(`<th scope="row">DEFAULT_MODEL</th><td>anthropic.claude-3-sonnet-20240229-v1:0</td>`);
+    expect(out).toContain("<caption>listeners (1)</caption>");
+    expect(out).toContain("<caption>functions (1)</caption>");
+    expect(out).toContain(`<td>DEFAULT_MODEL</td><td>anthropic.claude-3-sonnet-20240229-v1:0</td>`);
+  });
+
+  it("shows what inspect found and could not tell", () => {
+    expect(out).toContain("Found in the deployment: <code>alb-http-only</code>");
+    expect(out).toContain("<li>A template does not say which region it is deployed to; model access was not checked.</li>");
   });
 
   it("leaves both sections out when the report has neither", () => {
@@ -189,9 +197,9 @@ describe("models and inspect results", () => {
     expect(seedHtml).not.toContain(`id="deployment-h"`);
   });
 
-  it("shows data of an unexpected shape as text rather than dropping it", () => {
-    expect(render({ ...healthyReport, models: "catalog unavailable", deployment: [1, 2, 3] })).toMatch(
-      /catalog unavailable[\s\S]*1, 2, 3/,
-    );
+  it("shows data of an unexpected shape as generic tables rather than dropping it", () => {
+    const odd = render({ ...healthyReport, models: "catalog unavailable", deployment: { stacks: [{ name: "a", size: 2 }], ok: true } });
+    expect(odd).toContain("catalog unavailable");
+    expect(odd).toMatch(/<caption>stacks \(1\)<\/caption>[\s\S]*<td>a<\/td><td>2<\/td>/);
   });
 });

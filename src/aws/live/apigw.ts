@@ -1,5 +1,5 @@
 import type { ApiFacts, ApiIntegration } from "../types.js";
-import type { ReadLog } from "./read.js";
+import type { ReadLog } from "../read.js";
 import type { AwsSdk } from "./sdk.js";
 
 /** `arn:aws:apigateway:…:lambda:path/2015-03-31/functions/<function arn>/invocations` → the function arn. */

@@ -1,5 +1,5 @@
 import type { SecurityGroupFacts, SecurityGroupRule, SubnetFacts } from "../types.js";
-import type { ReadLog } from "./read.js";
+import type { ReadLog } from "../read.js";
 import type { AwsSdk } from "./sdk.js";
 
 export async function collectSubnets(sdk: AwsSdk, log: ReadLog, ids: string[], zones: Map<string, string>): Promise<SubnetFacts[]> {

@@ -1,5 +1,5 @@
 import type { ListenerAction, ListenerFacts, LoadBalancerFacts, TargetGroupFacts } from "../types.js";
-import type { ReadLog } from "./read.js";
+import type { ReadLog } from "../read.js";
 import type { AwsSdk } from "./sdk.js";
 
 export interface ElbFacts {

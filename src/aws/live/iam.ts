@@ -1,5 +1,5 @@
 import type { NamedPolicy, PolicyDocument, RoleFacts } from "../types.js";
-import type { ReadLog } from "./read.js";
+import type { ReadLog } from "../read.js";
 import type { AwsSdk } from "./sdk.js";
 
 /** IAM returns policy documents URL-encoded. */

@@ -1,6 +1,6 @@
 import { toEnvVars } from "../env.js";
 import type { FunctionFacts } from "../types.js";
-import type { ReadLog } from "./read.js";
+import type { ReadLog } from "../read.js";
 import type { AwsSdk } from "./sdk.js";
 
 /** Function configuration (env names, harmless values only), Function URL invoke mode, reserved concurrency. */

@@ -1,5 +1,5 @@
 import type { SsmParameterFacts } from "../types.js";
-import type { ReadLog } from "./read.js";
+import type { ReadLog } from "../read.js";
 import type { AwsSdk } from "./sdk.js";
 
 /**

@@ -1,4 +1,4 @@
-import { ReadLog } from "../live/read.js";
+import { ReadLog } from "../read.js";
 import type { AwsSdk } from "../live/sdk.js";
 import type { InferenceProfileRow, ModelAccess, ModelRow, ModelTable } from "../types.js";
 
@@ -59,7 +59,7 @@ async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Prom
 export async function collectModelTable(sdk: AwsSdk, opts: ModelCollectOptions = {}): Promise<ModelTable> {
   const now = opts.now ?? (() => new Date());
   const { m, client } = await sdk.bedrock();
-  const region = opts.only === undefined ? await client.config.region() : await client.config.region().catch(() => "unknown");
+  const region = await client.config.region();
   const log = new ReadLog();
   let listed;
   try {

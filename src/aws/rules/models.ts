@@ -12,7 +12,7 @@ export const defaultModelRule: Rule = {
   description: "The gateway's DEFAULT_MODEL is offered in the region, granted to the account, and callable by that id.",
   finds: ["model-not-in-region", "model-access-not-granted", "model-needs-inference-profile"],
   check(s) {
-    if (s.models.length === 0) return [];
+    if (!s.modelCatalogRead && s.models.length === 0) return [];
     const region = s.region ?? "this region";
     const out: Finding[] = [];
     for (const fn of s.functions) {

@@ -149,4 +149,20 @@ export const clients: CatalogEntry[] = [
       { title: "NextChat app/constant.ts REQUEST_TIMEOUT_MS", url: "https://github.com/ChatGPTNextWeb/NextChat/blob/v2.13.0/app/constant.ts" },
     ],
   },
+  {
+    id: "client-default-request-rejected",
+    severity: "error",
+    title: "{client}'s default chat request (model {model}) is answered {status}",
+    why:
+      "bagcheck sent the chat request this client sends by default — its model name, temperature/top_p, stream flag and headers — " +
+      "to the URL that works, and the gateway refused it. The person sees: {shown}. Other findings of the same replay usually name the cause " +
+      "(model access, an unmapped model name, a body field the gateway rejects).",
+    fix: {
+      general: "Make the gateway accept what this client sends by default, or change the client's defaults (model, parameters).",
+      bag: "Check `DEFAULT_MODEL` (gpt-* names are mapped to it) and the account's model access in the Bedrock console for that model.",
+      client: "Select a model the gateway serves (add it as a custom model if the client has no list).",
+    },
+    clients: ["nextchat-web", "nextchat-web-proxy", "nextchat-desktop", "openai-node", "openai-python", "lobechat", "open-webui", "curl"],
+    references: [bagSource],
+  },
 ];

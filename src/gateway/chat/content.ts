@@ -24,11 +24,6 @@ export function isRemoteUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-/** Remote images are fetched only when an allow-list entry (a URL prefix) matches: otherwise an SSRF vector. */
-export function isAllowedRemote(url: string, allowList: readonly string[]): boolean {
-  return allowList.some((prefix) => url.startsWith(prefix));
-}
-
 /**
  * A message's content (string or parts) → Converse blocks. Remote images must already be in `remoteImages`
  * (fetched beforehand by the route, only when allowed); others are refused here.

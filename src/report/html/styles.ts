@@ -113,7 +113,10 @@ td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .notes { margin: 8px 0; padding-left: 18px; }
 table.data td, table.data th { padding: 4px 8px; font-size: 0.88rem; }
 table.data table { margin: 0; }
-.bool-yes { color: var(--good); font-weight: 600; } .bool-no { color: var(--bad); font-weight: 600; }
+.joined caption { font-size: 1rem; color: var(--fg); padding-top: 14px; }
+.joined caption::first-letter, .joined h3::first-letter { text-transform: uppercase; }
+.joined td caption { font-size: 0.8rem; color: var(--muted); padding-top: 0; }
+.joined h3 { margin-top: 14px; display: block; }
 .bool-yes::before { content: "✓ "; } .bool-no::before { content: "✗ "; }
 footer { margin-top: 40px; font-size: 0.85rem; color: var(--muted); }
 @media (max-width: 700px) { body { padding: 12px; } .fix { grid-template-columns: 1fr; } }

@@ -1,23 +1,22 @@
 /**
- * `models` and `inspect` results joined into the report. Their shapes belong to src/aws and may grow,
- * so they are rendered generically: arrays of records become tables, records become key/value tables,
- * anything deeper becomes compact JSON. Unknown data is shown, never dropped, never trusted.
+ * Any JSON-like value as HTML tables: arrays of records become tables, records key/value tables,
+ * anything deeper compact JSON. Used for data whose shape another module owns (models, inspect):
+ * unknown data is shown, never dropped, never trusted.
  */
-import type { Report } from "../../harness/types.js";
 import { html, type SafeHtml } from "./escape.js";
 
 const maxRows = 300;
-const maxColumns = 12;
+const maxColumns = 16;
 const maxDepth = 3;
 
 type Rec = Record<string, unknown>;
 
-function isRecord(v: unknown): v is Rec {
+export function isRecord(v: unknown): v is Rec {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** `modelId` → `model id`; names like `DEFAULT_MODEL` are left alone (they are what people grep for). */
-function humanKey(key: string): string {
+export function humanKey(key: string): string {
   if (/^[A-Z0-9_]+$/.test(key)) return key;
   return key
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
@@ -35,7 +34,7 @@ function compactJson(v: unknown): SafeHtml {
   return html`<code class="json">${text.length > 400 ? `${text.slice(0, 400)}…` : text}</code>`;
 }
 
-function scalar(v: unknown): SafeHtml {
+export function scalar(v: unknown): SafeHtml {
   if (v === null || v === undefined || v === "") return html`<span class="muted">—</span>`;
   if (typeof v === "boolean") return html`<span class="${v ? "bool-yes" : "bool-no"}">${v ? "yes" : "no"}</span>`;
   return html`${String(v)}`;
@@ -53,7 +52,7 @@ function recordsTable(rows: Rec[], caption: string, depth: number): SafeHtml {
   return html`<div class="table-scroll"><table class="data">
 <caption>${caption} (${rows.length})</caption>
 <thead><tr>${cols.map((c) => html`<th scope="col">${humanKey(c)}</th>`)}</tr></thead>
-<tbody>${shown.map((r) => html`<tr>${cols.map((c) => html`<td>${cell(r[c], depth + 1)}</td>`)}</tr>`)}</tbody>
+<tbody>${shown.map((r) => html`<tr>${cols.map((c) => html`<td>${cell(r[c], depth + 1, humanKey(c))}</td>`)}</tr>`)}</tbody>
 </table></div>${rows.length > shown.length ? html`<p class="muted">… and ${rows.length - shown.length} more rows.</p>` : ""}`;
 }
 
@@ -79,17 +78,4 @@ export function renderData(value: unknown, caption: string, depth = 0): SafeHtml
 </table>`;
   }
   return scalar(value);
-}
-
-export function renderJoinedResults(report: Report): SafeHtml | string {
-  const parts: SafeHtml[] = [];
-  if (report.models !== undefined) {
-    parts.push(html`<section class="joined" aria-labelledby="models-h"><h2 id="models-h">Models</h2>
-${renderData(report.models, "Models")}</section>`);
-  }
-  if (report.deployment !== undefined) {
-    parts.push(html`<section class="joined" aria-labelledby="deployment-h"><h2 id="deployment-h">Deployment (inspect)</h2>
-${renderData(report.deployment, "Deployment")}</section>`);
-  }
-  return parts.length ? html`${parts}` : "";
 }

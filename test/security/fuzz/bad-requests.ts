@@ -153,7 +153,10 @@ export function badRequests(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
     else if (c.auth === "empty") headers.authorization = "Bearer ";
     if (n.hugeHeader > 0) headers["x-fuzz-padding"] = "h".repeat(n.hugeHeader);
     const method = c.method ?? "POST";
-    return { method, path: c.path ?? "/chat/completions", headers, body, mustFail: true, why: c.why };
+    const out: FuzzRequest = { method, path: c.path ?? "/chat/completions", headers, body, mustFail: true, why: c.why };
+    // A counterexample with a 64 KiB header would flood the report: fast-check prints this instead.
+    Object.defineProperty(out, fc.toStringMethod, { value: () => describeRequest(out), enumerable: false });
+    return out;
   });
 }
 
@@ -167,4 +170,11 @@ function replaceFirst(hay: Uint8Array, needle: Uint8Array, by: Uint8Array): Uint
     return out;
   }
   return hay;
+}
+
+/** One line for a failing case: what was sent, without the bulk. */
+export function describeRequest(r: FuzzRequest): string {
+  const headers = Object.entries(r.headers).map(([k, v]) => `${k}: ${v.length > 60 ? `${v.slice(0, 20)}…(${v.length} chars)` : v}`);
+  const body = r.body ? new TextDecoder().decode(r.body.subarray(0, 300)) : "";
+  return `${r.method} ${r.path} [${headers.join("; ")}] body(${r.body?.length ?? 0} bytes): ${body}${(r.body?.length ?? 0) > 300 ? "…" : ""} — ${r.why}`;
 }

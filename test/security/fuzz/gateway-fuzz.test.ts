@@ -1,12 +1,16 @@
+import { Agent } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Answer, envelopeProblem, toAnswer } from "../support/envelope.js";
 import { countUnhandled, watchRss } from "../support/memory.js";
-import { type RunningEmulator, createGatewayApp, gatewayConfig, newKey, onDemandModel, startEmulator } from "../support/stack.js";
+import { sendRaw } from "../support/raw-http.js";
+import { type RunningEmulator, createGatewayApp, gatewayConfig, newKey, onDemandModel, startEmulator, startGateway } from "../support/stack.js";
 import { type FuzzRequest, badRequests } from "./bad-requests.js";
 
 /** `npm run fuzz` sets 10,000; `npm test` runs a smaller sample. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+/** The slice sent over real HTTP (sockets, the Node adapter, header parsing): a tenth, at least 50. */
+const HTTP_RUNS = Math.max(50, Math.round(RUNS / 10));
 const BODY_LIMIT = 64 * 1024;
 
 let emu: RunningEmulator;
@@ -64,4 +68,27 @@ describe("gateway fuzz (in-process, app.fetch)", () => {
     }
     expect(sent).toBeGreaterThanOrEqual(RUNS);
   }, Math.max(60_000, RUNS * 30));
+});
+
+describe("gateway fuzz (real HTTP, Node adapter)", () => {
+  it(`answers ${HTTP_RUNS} generated bad requests over HTTP with a 4xx in the OpenAI envelope`, async () => {
+    const gw = await startGateway({ ...gatewayConfig(emu, key, { bodyLimitBytes: BODY_LIMIT, upstreamTimeoutMs: 5_000 }), port: 0 });
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    const unhandled = countUnhandled();
+    try {
+      await fc.assert(
+        fc.asyncProperty(badRequests({ key, model, bodyLimitBytes: BODY_LIMIT }), async (r) => {
+          const a = await sendRaw(`${gw.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body, agent });
+          expect(a.status, `connection dropped for ${r.why}: ${a.text}`).not.toBe(0);
+          expect(judge(r, a)).toBeUndefined();
+        }),
+        { numRuns: HTTP_RUNS, endOnFailure: true },
+      );
+      expect(unhandled.stop()).toEqual([]);
+    } finally {
+      unhandled.stop();
+      agent.destroy();
+      await gw.close();
+    }
+  }, Math.max(60_000, HTTP_RUNS * 100));
 });

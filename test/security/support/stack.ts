@@ -16,6 +16,14 @@ export function onDemandModel(emu: RunningEmulator): string {
   return m.modelId;
 }
 
+/** First on-demand model that takes images, for remote-image tests. */
+export function imageModel(emu: RunningEmulator): string {
+  const { catalog } = emu;
+  const m = catalog.models.find((x) => x.inferenceTypesSupported.includes("ON_DEMAND") && x.inputModalities.includes("IMAGE") && x.outputModalities.includes("TEXT") && catalog.account.granted.includes(x.modelId));
+  if (!m) throw new Error("emulator catalog has no on-demand image model");
+  return m.modelId;
+}
+
 export function gatewayConfig(emu: RunningEmulator, key: string, extra: Partial<GatewayConfig> = {}): GatewayConfig {
   return { region: emu.region, bedrockEndpoint: emu.url, credentials: CREDENTIALS, apiKeys: [key], ...extra };
 }

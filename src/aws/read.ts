@@ -1,4 +1,4 @@
-import type { Unreadable } from "../types.js";
+import type { Unreadable } from "./types.js";
 
 const DENIED = /AccessDenied|UnauthorizedOperation|AuthorizationError|NotAuthorized|Forbidden/i;
 const NOT_FOUND = /NotFound|NoSuchEntity|does not exist/i;
