@@ -16,8 +16,11 @@ import type { Check, CheckContext, CheckOutcome, HttpResponse, Suite } from "../
  * replay: later checks call the working URL, so every cause behind the first one is found too.
  */
 export interface ClientReplayOptions {
-  /** What the person typed into the client; may name a host (an ALB) that only stands for the target's socket. */
-  enteredUrl: string;
+  /**
+   * What the person typed into the client; may name a host (an ALB) that only stands for the target's socket.
+   * Default: the run's `target.enteredUrl`.
+   */
+  enteredUrl?: string;
   /** The model the person selected; absent: the client's default (NextChat v2.13: gpt-3.5-turbo). */
   model?: string;
 }
@@ -45,6 +48,10 @@ function onSocket(ctx: CheckContext, clientUrl: string): string {
 
 function workingChatUrl(ctx: CheckContext, profile: ClientProfile): string {
   return `${ctx.target.baseUrl.replace(/\/+$/, "")}/${profile.paths.chat}`;
+}
+
+function enteredOf(ctx: CheckContext, opts: ClientReplayOptions): string {
+  return opts.enteredUrl ?? ctx.target.enteredUrl;
 }
 
 function body(profile: ClientProfile, opts: ClientReplayOptions, messages: unknown[]): Record<string, unknown> {
@@ -86,11 +93,12 @@ function urlCheck(profile: ClientProfile, opts: ClientReplayOptions): Check {
   return {
     id: `${suite}.${profile.id}.url`,
     suite,
-    title: `${profile.name}: the URL it builds from ${opts.enteredUrl} reaches the chat route`,
+    title: `${profile.name}: the URL it builds from ${opts.enteredUrl ?? "the entered URL"} reaches the chat route`,
     finds: ["base-url-double-v1", "base-url-wrong-path", "base-url-https-prefixed"],
     run: async (ctx) => {
-      const called = joinClientUrl(profile, opts.enteredUrl, "chat");
-      const findings = urlFindings(profile, opts.enteredUrl, ctx.target.baseUrl);
+      const entered = enteredOf(ctx, opts);
+      const called = joinClientUrl(profile, entered, "chat");
+      const findings = urlFindings(profile, entered, ctx.target.baseUrl);
       if (findings.length === 0) return pass(`calls ${called}`);
       const f = findings[0]!;
       if (f.id === "base-url-https-prefixed") return outcome("fail", `would call ${called}`, findings);
@@ -109,7 +117,7 @@ function pageCheck(profile: ClientProfile, opts: ClientReplayOptions): Check {
     title: `${profile.name}: the page is allowed to call the gateway (mixed content)`,
     finds: ["mixed-content-http-gateway", "desktop-needs-https"],
     run: async (ctx) => {
-      const called = joinClientUrl(profile, opts.enteredUrl, "chat");
+      const called = joinClientUrl(profile, enteredOf(ctx, opts), "chat");
       const findings = pageFindings(profile, ctx.options.origin, called);
       const page = pageOrigin(profile, ctx.options);
       if (findings.length === 0) return pass(`${page} may call ${new URL(called).origin}`);
@@ -242,7 +250,7 @@ function checksFor(profile: ClientProfile, opts: ClientReplayOptions): Check[] {
 }
 
 /** One group of checks per client profile; unknown ids are an error the CLI reports as a usage error. */
-export function clientReplaySuite(profileIds: string[], opts: ClientReplayOptions): Suite {
+export function clientReplaySuite(profileIds: string[], opts: ClientReplayOptions = {}): Suite {
   const chosen = profileIds.map((id) => {
     const p = getProfile(id);
     if (!p) throw new Error(`unknown client "${id}"`);

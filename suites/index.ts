@@ -17,4 +17,4 @@ export const allSuites: Suite[] = [auth, models, chatSuite, chatStreamSuite, emb
 
 export { auth, chatSuite as chat, chatStreamSuite as chatStream, cors, embeddings, errors, limits, modelAccess, models };
 export { detectBufferedStream } from "./chat-stream-timing.js";
-export { classifyUpstreamMessage } from "./support/bedrock-messages.js";
+export { classifyAccessMessage, classifyUpstreamMessage } from "./support/bedrock-messages.js";

@@ -105,7 +105,7 @@ const retrieveUnknown: Check = {
       return fail(`an unknown id gave ${describe(res)}, expected 404`, finding("model-retrieve-unknown-not-404", { status: res.status ?? 0, body: sample(res.text, 100) }));
     }
     if (!isOpenAiErrorEnvelope(res.json)) {
-      return fail(`the 404 is not an OpenAI envelope: ${describe(res)}`, finding("error-envelope-not-openai", envelopeArgs(res, "GET /models/{unknown}")));
+      return fail(`the 404 is not an OpenAI envelope: ${describe(res)}`, finding("error-envelope-not-openai", envelopeArgs(res, "GET /models/<unknown id>")));
     }
     return pass();
   },

@@ -22,5 +22,11 @@ export function ensureBuilt(log) {
   const sources = Math.max(...["src", "suites", "fixtures"].map((d) => (existsSync(join(root, d)) ? newestMtime(join(root, d)) : 0)));
   if (built >= sources) return;
   log("building dist/ (npm run build) …");
-  execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit", timeout: 300_000 });
+  try {
+    execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], timeout: 300_000 });
+  } catch (err) {
+    // tsc still emits on type errors elsewhere in the tree; the bench only needs the files it imports.
+    if (!existsSync(marker)) throw err;
+    log("the build reported errors (see above); using what it emitted");
+  }
 }

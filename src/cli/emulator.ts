@@ -51,19 +51,22 @@ export function registerEmulator(program: Command): void {
         if (e.code === "EADDRINUSE") throw new UsageError(`port ${port} is already in use`);
         throw new UsageError(e.message);
       }
+      const running = emulator;
+      // Handlers go in before the lines are printed: a script may signal as soon as it reads them.
+      const stopped = new Promise<void>((resolve) => {
+        const stop = (): void => {
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          void running.close().then(resolve);
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      });
       process.stdout.write(`AWS_ENDPOINT_URL_BEDROCK_RUNTIME=${emulator.url}\nAWS_ENDPOINT_URL_BEDROCK=${emulator.url}\n`);
       process.stderr.write(
         `bagcheck emulator: region ${emulator.region}, catalog ${emulator.catalog.name}` +
           `${flags.fault.length > 0 ? `, faults ${flags.fault.join(" ")}` : ""}; Ctrl-C to stop\n`,
       );
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          void emulator.close().then(resolve);
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
+      await stopped;
     });
 }

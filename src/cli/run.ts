@@ -237,10 +237,11 @@ export async function executeRun(config: RunConfig): Promise<ExitCode> {
       select: { suites: config.suites, skip: config.skip },
       clientIds: config.clients ?? started.clients,
       options: { model: prepared.chat?.model, embeddingModel: prepared.embedding?.model, origin, timeoutMs: config.timeoutMs, slow: config.slow },
-      onSuiteStart: (suite, n) => progress(`  ${suite.id} (${n} checks)…`),
+      // On a terminal the "running" line is replaced by the suite's tally when it ends.
+      onSuiteStart: (suite, n) => interactive && process.stderr.write(`  ${suite.id} (${n} checks)…`),
       onSuiteEnd: (suite, results) => {
         const count = (s: string) => results.filter((r) => r.status === s).length;
-        progress(`  ${suite.id}: ${count("pass")} passed, ${count("fail")} failed, ${count("warn")} warnings, ${count("skip")} skipped`);
+        progress(`\r\u001b[K  ${suite.id}: ${count("pass")} passed, ${count("fail")} failed, ${count("warn")} warnings, ${count("skip")} skipped`);
       },
       deployment: await joinDeployment(config, log),
     });

@@ -63,7 +63,9 @@ function resultCauses(profile: ClientProfile, results: JudgedResult[], causes: C
     if (!dep) continue;
     const impact: Impact = r.status === "warn" ? "degraded" : dep.impact;
     const counted = r.findings.filter((f) => !dep.findings || dep.findings.includes(f.id));
-    if (r.findings.length === 0) add(causes, r.id, impact);
+    // A suite check failing without a finding could not judge (another check owns the cause); a replay's own
+    // check failing without one means the client got no answer at all.
+    if (r.findings.length === 0 && r.id.startsWith(`client-replay.${profile.id}.`)) add(causes, r.id, impact);
     for (const f of counted) add(causes, f.id, impact, f.args ?? {});
   }
   // Cross-cutting facts a client meets wherever the suites saw them.

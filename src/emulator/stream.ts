@@ -44,22 +44,32 @@ export async function writeEventStream(ctx: StreamContext, res: Res, events: Str
     ...ctx.headers,
   });
   stats.streamsStarted++;
+  // With no delay between deltas, frames written in the same tick leave in one syscall (HTTP/1.1 only:
+  // http2 batches frames itself). Each frame is still its own write, as soon as it is made.
+  const corked = faults.chunkDelay === 0 && typeof res.cork === "function";
+  if (corked) res.cork?.();
   const fail = faults.streamFailAfter;
   for (let i = 0; i < events.length; i++) {
     if (token.cancelled) break;
     if (fail && i === fail.k) {
       countError(stats, fail.type.charAt(0).toUpperCase() + fail.type.slice(1));
       res.end(exceptionFrame(lowerCamel(fail.type), streamExceptionMessage(fail.type)));
+      if (corked) res.uncork?.();
       stats.streamsCompleted++;
       return;
     }
     const event = events[i] as StreamEvent;
+    if (corked && i > 0 && i % 64 === 0) {
+      res.uncork?.();
+      res.cork?.();
+    }
     const payload = typeof event.payload === "function" ? (event.payload as () => unknown)() : event.payload;
     const pending = write(res, eventFrame(event.type, payload));
     if (pending) await pending;
     const next = events[i + 1];
     if (event.delta && next?.delta) await sleep(faults.chunkDelay, token);
   }
+  if (corked) res.uncork?.();
   if (token.cancelled) {
     stats.streamsCancelled++;
     return;

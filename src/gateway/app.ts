@@ -18,6 +18,8 @@ export interface Gateway {
   config: ResolvedConfig;
   /** True when no key is configured: every request is accepted. */
   open: boolean;
+  /** Loads the AWS SDK now rather than on the first request (the Node adapter calls it once listening). */
+  warm(): Promise<void>;
   /** Closes the pooled connections to Bedrock. */
   dispose(): Promise<void>;
 }
@@ -51,5 +53,11 @@ export function buildGateway(input: GatewayConfig): Gateway {
     app.post(`${prefix}/chat/completions`, authed, limited, chat);
     app.post(`${prefix}/embeddings`, authed, limited, embed);
   }
-  return { app, config, open: g.keys.open, dispose: () => upstream.dispose() };
+  return {
+    app,
+    config,
+    open: g.keys.open,
+    warm: () => upstream.runtimeClient().then(() => undefined),
+    dispose: () => upstream.dispose(),
+  };
 }

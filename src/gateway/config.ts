@@ -88,9 +88,26 @@ export function resolveConfig(config: GatewayConfig): ResolvedConfig {
  * request text; every known key is masked before a line leaves the gateway.
  */
 export function redactingLogger(sink: (line: string) => void, secrets: ReadonlySet<string>): (line: string) => void {
+  const forms = new Map<string, string[]>();
   return (line) => {
     let out = line;
-    for (const k of secrets) if (k.length > 0 && out.includes(k)) out = out.split(k).join("[redacted]");
+    for (const k of secrets) {
+      if (k.length === 0) continue;
+      let spellings = forms.get(k);
+      if (!spellings) forms.set(k, (spellings = secretSpellings(k)));
+      for (const f of spellings) if (out.includes(f)) out = out.split(f).join("[redacted]");
+    }
     sink(out);
   };
+}
+
+/**
+ * A key can reach a log line encoded: a path carries it URL-encoded (`/models/sk%2F…`), a Basic header
+ * base64. Every spelling is masked, longest first; percent-escapes in both letter cases.
+ */
+function secretSpellings(k: string): string[] {
+  const b64 = Buffer.from(k, "utf8").toString("base64");
+  const url = [encodeURIComponent(k), encodeURIComponent(encodeURIComponent(k))].flatMap((u) => [u, u.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())]);
+  const all = [k, ...url, b64, b64.replace(/=+$/, ""), Buffer.from(k, "utf8").toString("base64url")];
+  return [...new Set(all)].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
 }

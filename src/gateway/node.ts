@@ -25,6 +25,9 @@ export async function startGateway(config: GatewayConfig & SocketLimits & { host
   const port = (server.address() as AddressInfo).port;
   const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   if (gateway.open) gateway.config.log("warning: no API key configured; the gateway accepts every request");
+  // The SDK is loaded lazily (cheap app creation, fast CLI start); a server about to take traffic loads it now,
+  // so the first request does not pay for it.
+  void gateway.warm().catch(() => undefined);
   return {
     url: `http://${shown}:${port}${gateway.config.prefixes[0] ?? ""}`,
     port,

@@ -51,7 +51,7 @@ function cheapest(ids: readonly string[], table: [RegExp, number][], kind: strin
     const fit = ids.filter((id) => suitable.test(id));
     const choice = fit.length ? cheapest(fit, table, kind) : undefined;
     if (choice) {
-      return { model: choice.model, reason: choice.reason.replace(`cheapest ${kind} model`, `cheapest ${kind} model that takes system prompts, tools and images`) };
+      return { model: choice.model, reason: choice.reason.replace(`cheapest ${kind} model the gateway lists`, `cheapest ${kind} model the gateway lists that takes system prompts, tools and images`) };
     }
   }
   const priced = ids

@@ -2,7 +2,7 @@ import type { Dispatcher } from "undici";
 import type { Finding } from "../explain/index.js";
 import { createAgent, createHttpClient } from "./http.js";
 import { createRedactor, type Redactor } from "./redact.js";
-import { transportFindings } from "./transport-findings.js";
+import { invalidUtf8Finding, transportFindings } from "./transport-findings.js";
 import { createUsageMeter, type UsageTotals } from "./usage.js";
 import type { Check, CheckContext, CheckOutcome, CheckResult, Exchange, RunOptions, Target } from "./types.js";
 
@@ -125,6 +125,11 @@ async function runCheck(check: Check, deps: RunCheckDeps): Promise<CheckResult> 
   const findings: Finding[] = [...(outcome.findings ?? [])];
   if (outcome.status === "fail" || outcome.status === "warn") {
     for (const f of transportFindings(exchanges, findings)) findings.push(f);
+  }
+  const utf8 = outcome.status === "skip" ? undefined : invalidUtf8Finding(exchanges);
+  if (utf8 && !findings.some((f) => f.id === utf8.id)) {
+    findings.push(utf8);
+    if (outcome.status === "pass") outcome = { ...outcome, status: "warn" };
   }
 
   const result: CheckResult = {

@@ -57,7 +57,8 @@ export function findingForExchange(e: Exchange): Finding | undefined {
 
 /**
  * Findings the harness adds to a failing check from what its exchanges show: every transport error, and —
- * when the check named no cause itself — an HTML page or invalid UTF-8 where JSON was expected.
+ * when the check named no cause itself — an HTML page where JSON was expected. (Invalid UTF-8 is added
+ * to every check whatever its status: see `invalidUtf8Finding`.)
  */
 export function transportFindings(exchanges: readonly Exchange[], own: readonly Finding[]): Finding[] {
   const have = new Set(own.map((f) => f.id));
@@ -72,9 +73,20 @@ export function transportFindings(exchanges: readonly Exchange[], own: readonly 
   if (own.length === 0) {
     for (const e of exchanges) {
       for (const a of e.anomalies ?? []) {
+        if (a === "invalid-utf8") continue;
         add({ id: ANOMALY_FINDING[a], args: { url: e.url, host: hostOf(e.url), status: e.status ?? 0, contentType: e.responseHeaders?.["content-type"] ?? "" } });
       }
     }
   }
   return out;
+}
+
+/**
+ * Invalid UTF-8 is never the check's own subject, so a check would pass over U+FFFD replacement characters
+ * without noticing: the runner adds this finding to any check that saw it (and makes a pass a warn).
+ */
+export function invalidUtf8Finding(exchanges: readonly Exchange[]): Finding | undefined {
+  const e = exchanges.find((x) => x.anomalies?.includes("invalid-utf8"));
+  if (!e) return undefined;
+  return { id: ANOMALY_FINDING["invalid-utf8"], args: { url: e.url, host: hostOf(e.url), status: e.status ?? 0, contentType: e.responseHeaders?.["content-type"] ?? "" } };
 }

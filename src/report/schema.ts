@@ -3,7 +3,7 @@
  * a test validates real reports with ajv. Written next to every report as `report.schema.json`.
  */
 const stringMap = { type: "object", additionalProperties: { type: "string" } } as const;
-const findingArgs = { type: "object", additionalProperties: { type: ["string", "number", "boolean"] } } as const;
+const findingArgs = { type: "object", additionalProperties: { anyOf: [{ type: "string" }, { type: "number" }, { type: "boolean" }] } } as const;
 
 const exchange = {
   type: "object",

@@ -36,11 +36,34 @@ function isChatCandidate(id: string): boolean {
   return !isEmbeddingModelId(id) && !/image|canvas|stable-diffusion|sd3|reel|rerank|sonic|whisper|tts|dall-e/i.test(id);
 }
 
-/** The chat model to probe with: the one the runner resolved, or the first chat model the gateway lists. */
+const chosenCache = new WeakMap<object, Promise<string | undefined>>();
+/** A model that answers is worth a few one-token calls: a listed model the account cannot use would skip every chat check. */
+const MAX_MODEL_TRIES = 4;
+
+/**
+ * The chat model to probe with: the one the runner resolved (--model, or its pick), else the first listed chat
+ * model that answers a one-token call.
+ */
 export async function chatModel(ctx: CheckContext): Promise<string | undefined> {
   if (ctx.options.model) return ctx.options.model;
-  const { ids } = await listModels(ctx);
-  return ids.find(isChatCandidate);
+  let chosen = chosenCache.get(ctx.target);
+  if (!chosen) {
+    chosen = firstAnswering(ctx);
+    chosenCache.set(ctx.target, chosen);
+  }
+  return chosen;
+}
+
+async function firstAnswering(ctx: CheckContext): Promise<string | undefined> {
+  const candidates = (await listModels(ctx)).ids.filter(isChatCandidate);
+  for (const model of candidates.slice(0, MAX_MODEL_TRIES)) {
+    const res = await ctx.http.request({ method: "POST", path: "/chat/completions", body: { model, messages: [{ role: "user", content: "Say OK." }], max_tokens: 1 } });
+    if (res.status === 200) {
+      ctx.note(`no model given: probing with ${model}, the first listed chat model that answered`);
+      return model;
+    }
+  }
+  return candidates[0];
 }
 
 export async function embeddingModel(ctx: CheckContext): Promise<string | undefined> {

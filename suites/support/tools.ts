@@ -17,6 +17,9 @@ export const TOOL_MAX_TOKENS = 64;
 
 /** A model without tool or image support says so; that is a skip, not a gateway fault. */
 export function modelLacksFeature(message: string, feature: "tool" | "image"): boolean {
-  const re = feature === "tool" ? /tool(s| use| calling)?[^.]*(not supported|unsupported|doesn[’']t support|does not support)|(doesn[’']t|does not) support tool/i : /(image|vision|modalit)[^.]*(not supported|unsupported|doesn[’']t support|does not support)|(doesn[’']t|does not) support (image|vision)/i;
-  return re.test(message);
+  const what = feature === "tool" ? "(tool|function)" : "(image|vision|modalit)";
+  const refusal = "(not supported|unsupported|doesn[’']t support|does not support|cannot|can[’']t)";
+  const before = new RegExp(`${what}[^.]{0,60}${refusal}`, "i");
+  const after = new RegExp(`(doesn[’']t|does not|cannot|can[’']t) (support|accept|process|handle)[^.]{0,40}${what}`, "i");
+  return before.test(message) || after.test(message);
 }

@@ -8,7 +8,7 @@ describe("parseTemplate", () => {
     const doc = parseTemplate(
       "Resources:\n  A:\n    Type: X\n    Properties:\n      B: !GetAtt Fn.Arn\n      C: !Join ['', [!Ref P, !Sub '${AWS::Region}']]\n      D: !FindInMap [M, !Ref AWS::Region, k, {DefaultValue: d}]\n",
     );
-    expect((doc.Resources as Record<string, { Properties: unknown }>).A.Properties).toEqual({
+    expect((doc.Resources as Record<string, { Properties: unknown }>).A?.Properties).toEqual({
       B: { "Fn::GetAtt": ["Fn", "Arn"] },
       C: { "Fn::Join": ["", [{ Ref: "P" }, { "Fn::Sub": "${AWS::Region}" }]] },
       D: { "Fn::FindInMap": ["M", { Ref: "AWS::Region" }, "k", { DefaultValue: "d" }] },

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { enterUrlFor, getProfile, judgeClients } from "../../src/clients/index.js";
 import { runChecks, type ClientVerdict } from "../../src/harness/index.js";
-import { CHAT_MODEL, findVariant, goodFake, startFake } from "../../fixtures/gateways/index.js";
+import { findVariant, goodFake, startFake } from "../../fixtures/gateways/index.js";
+import { CHAT_MODEL } from "../../fixtures/gateways/_fake/index.js";
 import { clientReplaySuite } from "../../suites/client-replay.js";
 
 const ORIGIN = "https://app.nextchat.dev";
@@ -20,7 +21,8 @@ interface Expectation {
 
 const table: Record<string, Expectation[]> = {
   "no-cors": [
-    { client: "nextchat-web", verdict: "broken", because: ["cors-not-enabled"] },
+    // Fixing the preflight alone would not do: the answer itself carries no CORS header either.
+    { client: "nextchat-web", verdict: "broken", because: ["cors-not-enabled", "cors-missing-on-response"] },
     { client: "openai-node", verdict: "works" },
   ],
   "preflight-needs-auth": [
@@ -41,7 +43,9 @@ const table: Record<string, Expectation[]> = {
     { client: "curl", verdict: "works" },
   ],
   "gpt-mapped-to-default": [
-    { client: "nextchat-web", verdict: "degraded", because: ["default-model-silently-replaced"], clientDefaultModel: true },
+    // The variant maps gpt-* on the non-streamed route, which the SDKs use by default.
+    { client: "openai-node", verdict: "degraded", because: ["default-model-silently-replaced"], clientDefaultModel: true },
+    { client: "openai-python", verdict: "degraded", because: ["default-model-silently-replaced"], clientDefaultModel: true },
     { client: "curl", verdict: "works" },
   ],
   "temp-top-p-rejected": [
@@ -65,7 +69,7 @@ afterAll(async () => {
   for (const c of closers) await c();
 });
 
-async function judge(gateway: { url: string; resolve?: { host: string; address: string } }, e: Expectation): Promise<ClientVerdict> {
+async function judge(gateway: { url: string; key: string; resolve?: { host: string; address: string } }, e: Expectation): Promise<ClientVerdict> {
   const profile = getProfile(e.client)!;
   // The URL as the person knows it (maybe an ALB name), and the socket that answers for it.
   const socket = gateway.resolve ? gateway.url.replace(gateway.resolve.host, gateway.resolve.address) : gateway.url;
@@ -73,7 +77,7 @@ async function judge(gateway: { url: string; resolve?: { host: string; address: 
   const opts = { enteredUrl, ...(e.clientDefaultModel ? {} : { model: CHAT_MODEL }) };
   const results = await runChecks(clientReplaySuite([e.client], opts).checks, {
     target: { enteredUrl, baseUrl: socket, mode: "remote" },
-    key: "sk-test",
+    key: gateway.key,
     options: { origin: ORIGIN, timeoutMs: 10_000, slow: false },
   });
   return judgeClients(results, { enteredUrl, baseUrl: socket, origin: ORIGIN, clientIds: [e.client] })[0]!;
@@ -88,8 +92,7 @@ describe("client verdicts on the broken-gateway corpus", () => {
       closers.push(() => gateway.close());
       for (const e of expectations) {
         const v = await judge(gateway, e);
-        expect({ client: e.client, verdict: v.verdict }).toEqual({ client: e.client, verdict: e.verdict });
-        if (e.because) expect(v.because).toEqual(e.because);
+        expect({ client: e.client, verdict: v.verdict, because: v.because }).toEqual({ client: e.client, verdict: e.verdict, because: e.because ?? [] });
       }
     });
   }
@@ -98,7 +101,8 @@ describe("client verdicts on the broken-gateway corpus", () => {
     const gateway = await startFake(goodFake);
     closers.push(() => gateway.close());
     for (const client of ["nextchat-web", "nextchat-desktop-windows", "openai-node", "openai-node-browser", "openai-python", "lobechat", "open-webui", "curl"]) {
-      expect(await judge(gateway, { client, verdict: "works" })).toMatchObject({ client, verdict: "works", because: [] });
+      const v = await judge(gateway, { client, verdict: "works" });
+      expect({ client, verdict: v.verdict, because: v.because, sees: v.sees }).toEqual({ client, verdict: "works", because: [], sees: undefined });
     }
   });
 });

@@ -85,6 +85,7 @@ describe("bad input gets AWS-shaped errors, never a crash", () => {
   it("survives a client that sends garbage bytes and hangs up", async () => {
     await new Promise<void>((resolve) => {
       const s = connect(emu.port, "127.0.0.1", () => s.end("\x00\x01garbage\r\n\r\n"));
+      s.resume();
       s.on("close", () => resolve());
       s.on("error", () => resolve());
     });
@@ -95,6 +96,7 @@ describe("bad input gets AWS-shaped errors, never a crash", () => {
   it("survives a client that sends a bad HTTP/2 preface continuation", async () => {
     await new Promise<void>((resolve) => {
       const s = connect(emu.port, "127.0.0.1", () => s.end("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\xff\xff\xff\xff\xff\xff\xff\xff\xff"));
+      s.resume();
       s.on("close", () => resolve());
       s.on("error", () => resolve());
     });

@@ -62,11 +62,12 @@ describe("ConverseStream events → chat.completion.chunk frames", () => {
     expect(frames([{ messageStart: {} }, { messageStop: { stopReason: "max_tokens" } }]).at(-1)?.choices[0]?.finish_reason).toBe("length");
   });
 
-  it("in JSON mode streams the forced tool's input as content", () => {
+  it("in JSON mode streams only the forced tool's input as content (no text preamble)", () => {
     const f = frames([
       { messageStart: {} },
-      { contentBlockStart: { contentBlockIndex: 0, start: { toolUse: { toolUseId: "x", name: "json_response" } } } },
-      { contentBlockDelta: { contentBlockIndex: 0, delta: { toolUse: { input: '{"a":1}' } } } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: "I will use the json_response tool." } } },
+      { contentBlockStart: { contentBlockIndex: 1, start: { toolUse: { toolUseId: "x", name: "json_response" } } } },
+      { contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: '{"a":1}' } } } },
       { messageStop: { stopReason: "tool_use" } },
     ], { jsonMode: true });
     expect(f.map((x) => x.choices[0]?.delta.content ?? "").join("")).toBe('{"a":1}');

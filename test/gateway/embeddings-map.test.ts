@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COHERE_BATCH, invokeBodies, parseEmbeddingsRequest, toBase64Float32 } from "../../src/gateway/embeddings/index.js";
-import { GatewayError } from "../../src/gateway/errors.js";
+import type { GatewayError } from "../../src/gateway/errors.js";
 
 describe("embeddings mapping", () => {
   it("encodes base64 as little-endian float32, as the openai SDKs decode it", () => {

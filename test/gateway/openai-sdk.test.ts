@@ -1,3 +1,4 @@
+import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "./support.js";
 
@@ -22,8 +23,12 @@ describe("openai-node against the reference gateway", () => {
     expect(page.data[0]).toMatchObject({ object: "model", owned_by: expect.any(String), created: expect.any(Number) });
   });
 
+  it("models.retrieve finds an id containing ':'", async () => {
+    expect(await stack.client().models.retrieve(HAIKU)).toMatchObject({ id: HAIKU, object: "model" });
+  });
+
   it("models.retrieve of an unknown id raises NotFoundError", async () => {
-    await expect(stack.client().models.retrieve("gpt-4")).rejects.toMatchObject({ constructor: { name: "NotFoundError" }, status: 404 });
+    await expect(stack.client().models.retrieve("gpt-4")).rejects.toBeInstanceOf(OpenAI.NotFoundError);
   });
 
   it("chat without streaming returns the answer and usage", async () => {
@@ -85,6 +90,38 @@ describe("openai-node against the reference gateway", () => {
     expect(calls[0]).toEqual({ id: expected?.id, name: "get_weather", args: expected?.type === "function" ? expected.function.arguments : "" });
     expect(JSON.parse(calls[0]!.args)).toHaveProperty("city");
     expect(finish).toBe("tool_calls");
+  });
+
+  it("repairs what Converse rejects: assistant first, blank system, consecutive user turns", async () => {
+    const r = await stack.client().chat.completions.create({
+      model: HAIKU,
+      messages: [
+        { role: "system", content: "" },
+        { role: "assistant", content: "Hello! How can I help?" },
+        { role: "user", content: "First question" },
+        { role: "user", content: "and a second one" },
+      ],
+    });
+    expect(r.choices[0]?.message.content).toMatch(/\S/);
+  });
+
+  it("honours response_format json_schema: the content is JSON", async () => {
+    const r = await stack.client().chat.completions.create({
+      model: HAIKU,
+      messages: [{ role: "user", content: 'Give the city for "Paris".' }],
+      response_format: { type: "json_schema", json_schema: { name: "city", schema: { type: "object", properties: { city: { type: "string" } } } } },
+    });
+    expect(JSON.parse(r.choices[0]?.message.content ?? "")).toHaveProperty("city");
+    expect(r.choices[0]?.finish_reason).toBe("stop");
+    const stream = await stack.client().chat.completions.create({
+      model: HAIKU,
+      messages: [{ role: "user", content: 'Give the city for "Paris".' }],
+      response_format: { type: "json_object" },
+      stream: true,
+    });
+    let streamed = "";
+    for await (const c of stream) streamed += c.choices[0]?.delta.content ?? "";
+    expect(typeof JSON.parse(streamed)).toBe("object");
   });
 
   it("embeddings with the SDK's default (base64) equal the float ones within 1e-6", async () => {

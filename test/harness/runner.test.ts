@@ -127,3 +127,23 @@ describe("runChecks", () => {
     expect(usage.totals()).toEqual({ modelCalls: 1, promptTokens: 4, completionTokens: 2 });
   });
 });
+
+describe("runChecks and invalid UTF-8", () => {
+  let s: TestServer | undefined;
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  it("adds response-invalid-utf8 to a check that passed over invalid bytes, and makes it a warn", async () => {
+    s = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end(Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]));
+    });
+    const [result] = await runChecks(
+      [check("lenient", async (ctx) => ((await ctx.http.request({ path: "/models" })).status === 200 ? { status: "pass" } : { status: "fail" }))],
+      { target: { ...target, baseUrl: s.url }, options },
+    );
+    expect(result?.status).toBe("warn");
+    expect(result?.findings.map((f) => f.id)).toEqual(["response-invalid-utf8"]);
+  });
+});

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { colorEnabled, jsonWriter, junitWriter, markdownWriter, renderConsole, renderJson, renderJunit, renderMarkdown, reportSchema, writeReports } from "../../src/report/index.js";
 import { sampleReport } from "./sample.js";
 
-const ANSI = /\u001b\[/;
+const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
 
 describe("json writer", () => {
   it("writes a report that validates against the published schema", () => {

@@ -12,7 +12,7 @@ let verdicts: ClientVerdict[];
 beforeAll(async () => {
   scenario = await startScenario("seed-2024");
   const clients = scenario.clients ?? [];
-  const suite = clientReplaySuite(clients, { enteredUrl: scenario.enteredUrl, model: scenario.model });
+  const suite = clientReplaySuite(clients, { enteredUrl: scenario.enteredUrl, model: scenario.clientModel });
   results = await runChecks(suite.checks, {
     target: { enteredUrl: scenario.enteredUrl, baseUrl: scenario.url, mode: "embedded", scenario: scenario.name },
     key: scenario.key,

@@ -128,7 +128,7 @@ export async function collectModelTable(sdk: AwsSdk, opts: ModelCollectOptions =
 export function notCallableReason(row: ModelRow): string {
   if (!row.onDemand && row.profiles.length === 0) return row.inferenceTypes.includes("PROVISIONED") ? "provisioned throughput only" : "no inference profile in this region";
   if (row.access?.authorization === "NOT_AUTHORIZED") return "model access not granted";
-  if (row.access?.entitlement === "NOT_AVAILABLE") return "not entitled (agreement)";
+  if (row.access?.entitlement === "NOT_AVAILABLE") return "model access not granted";
   if (row.access === undefined) return "access unknown";
   return "callable";
 }

@@ -63,13 +63,35 @@ const sees: Record<string, string> = {
   "sse-buffered-by-front": "nothing while the model writes, then the whole answer at once",
 };
 
+/**
+ * What NextChat v2.13 needs of the suites' checks: the key accepted, a real SSE stream of deltas, history
+ * (last 4 messages), temperature and top_p together, presence/frequency_penalty accepted. Tools, images, stop
+ * sequences, usage, finish chunks and [DONE] are not used (clients.md §1c–1d).
+ */
 const dependsOn: ClientProfile["dependsOn"] = [
-  { check: "chat-stream.*", impact: "broken" },
-  { check: "chat.*", impact: "broken" },
-  { check: "auth.*", impact: "degraded" },
+  { check: "target.*", impact: "broken" },
+  { check: "auth.valid-key-accepted", impact: "broken" },
+  { check: "chat-stream.content-type", impact: "broken" },
+  { check: "chat-stream.deltas", impact: "broken" },
+  { check: "chat-stream.chunk-shape", impact: "broken" },
+  { check: "chat-stream.buffering", impact: "degraded" },
+  { check: "chat.multi-turn", impact: "broken" },
+  { check: "chat.temperature-top-p", impact: "broken" },
+  { check: "chat.unknown-fields", impact: "broken" },
+  { check: "chat.system-message", impact: "degraded" },
+  // The history cut can leave an assistant message first [⚠ inferred, clients.md §1d].
+  { check: "chat.assistant-first", impact: "degraded" },
+  { check: "model-access.gpt-name", impact: "degraded" },
 ];
 
-const browserDepends: ClientProfile["dependsOn"] = [...dependsOn, { check: "cors.*", impact: "broken" }];
+const browserDepends: ClientProfile["dependsOn"] = [
+  ...dependsOn,
+  { check: "cors.preflight-without-key", impact: "broken" },
+  { check: "cors.allow-origin", impact: "broken" },
+  { check: "cors.allow-headers", impact: "broken", findings: ["cors-allow-headers-missing-authorization"] },
+  { check: "cors.actual-response", impact: "broken" },
+  { check: "cors.error-responses", impact: "degraded" },
+];
 
 // NextChat v2.13 never calls /v1/models (disableListModels) and only calls billing when ENABLE_BALANCE_QUERY is set.
 const common = { version: v213, url, paths: { chat: "chat/completions" }, chatBody, stream, needsModelList: false, retries: 0, errorStyle: "nextchat" as const };

@@ -7,6 +7,16 @@ import type { ClientProfile } from "../types.js";
 const node = "openai/openai-node";
 const python = "openai/openai-python";
 
+const sdkDepends: ClientProfile["dependsOn"] = [
+  { check: "target.*", impact: "broken" },
+  { check: "auth.valid-key-accepted", impact: "broken" },
+  { check: "chat.basic-shape", impact: "broken" },
+  { check: "chat-stream.deltas", impact: "degraded" },
+  { check: "chat-stream.error-delivered", impact: "degraded" },
+  { check: "auth.error-envelope", impact: "degraded" },
+  { check: "model-access.gpt-name", impact: "degraded" },
+];
+
 /** No default model in an SDK: a script written for OpenAI keeps its model name, so replay one. */
 const scriptBody = { model: "gpt-3.5-turbo", messages: [] as unknown[] };
 
@@ -33,12 +43,8 @@ export const openaiNode: ClientProfile = {
   needsModelList: false,
   retries: 2,
   errorStyle: "openai-node",
-  dependsOn: [
-    { check: "chat.*", impact: "broken" },
-    { check: "chat-stream.*", impact: "degraded" },
-    { check: "errors.*", impact: "degraded" },
-    { check: "auth.*", impact: "degraded" },
-  ],
+  // A script sends what its author wrote: the basics must work; error text matters when something fails.
+  dependsOn: sdkDepends,
   // Scripts call without stream by default: a buffered stream does not show.
   ignores: ["mixed-content-http-gateway", "stream-error-cors-less-500", "desktop-needs-https", "sse-buffered-by-front"],
   sees: {
@@ -69,7 +75,14 @@ export const openaiNodeBrowser: ClientProfile = {
   headers: Object.fromEntries(Object.entries(openaiNode.headers).filter(([k]) => k !== "User-Agent")),
   origin: "https://app.example.com",
   originFromRun: true,
-  dependsOn: [...openaiNode.dependsOn, { check: "cors.*", impact: "broken" }],
+  dependsOn: [
+    ...openaiNode.dependsOn,
+    { check: "cors.preflight-without-key", impact: "broken" },
+    { check: "cors.allow-origin", impact: "broken" },
+    { check: "cors.allow-headers", impact: "broken" },
+    { check: "cors.actual-response", impact: "broken" },
+    { check: "cors.error-responses", impact: "degraded" },
+  ],
   ignores: [],
   sees: {
     ...openaiNode.sees,
@@ -98,11 +111,7 @@ export const openaiPython: ClientProfile = {
   needsModelList: false,
   retries: 2,
   errorStyle: "openai-python",
-  dependsOn: [
-    { check: "chat.*", impact: "broken" },
-    { check: "chat-stream.*", impact: "degraded" },
-    { check: "errors.*", impact: "degraded" },
-  ],
+  dependsOn: sdkDepends,
   ignores: ["mixed-content-http-gateway", "stream-error-cors-less-500", "desktop-needs-https", "error-envelope-not-openai", "sse-buffered-by-front"],
   sees: {
     "base-url-double-v1": "`openai.NotFoundError: Error code: 404 - {'detail': 'Not Found'}`",

@@ -18,9 +18,16 @@ export const lobechat: ClientProfile = {
   retries: 2,
   errorStyle: "openai-node",
   dependsOn: [
-    { check: "chat-stream.*", impact: "broken" },
-    { check: "chat.*", impact: "broken" },
-    { check: "models.*", impact: "degraded" },
+    { check: "target.*", impact: "broken" },
+    { check: "auth.valid-key-accepted", impact: "broken" },
+    { check: "chat-stream.deltas", impact: "broken" },
+    { check: "chat-stream.chunk-shape", impact: "broken" },
+    { check: "chat.multi-turn", impact: "broken" },
+    { check: "chat.temperature-top-p", impact: "broken" },
+    { check: "chat.unknown-fields", impact: "broken" },
+    { check: "chat-stream.buffering", impact: "degraded" },
+    { check: "models.list-shape", impact: "degraded" },
+    { check: "model-access.gpt-name", impact: "degraded" },
   ],
   ignores: ["mixed-content-http-gateway", "stream-error-cors-less-500", "desktop-needs-https"],
   sees: {
@@ -45,7 +52,13 @@ export const lobechatClientFetch: ClientProfile = {
   headers: { Accept: "application/json", "Content-Type": "application/json", "X-Stainless-Lang": "js" },
   origin: "https://chat-preview.lobehub.com",
   originFromRun: true,
-  dependsOn: [...lobechat.dependsOn, { check: "cors.*", impact: "broken" }],
+  dependsOn: [
+    ...lobechat.dependsOn,
+    { check: "cors.preflight-without-key", impact: "broken" },
+    { check: "cors.allow-origin", impact: "broken" },
+    { check: "cors.allow-headers", impact: "broken" },
+    { check: "cors.actual-response", impact: "broken" },
+  ],
   ignores: [],
   sees: {
     ...lobechat.sees,
@@ -72,9 +85,15 @@ export const openWebui: ClientProfile = {
   retries: 0,
   errorStyle: "open-webui",
   dependsOn: [
-    { check: "models.*", impact: "broken" },
-    { check: "chat-stream.*", impact: "broken" },
-    { check: "chat.*", impact: "broken" },
+    { check: "target.*", impact: "broken" },
+    { check: "auth.valid-key-accepted", impact: "broken" },
+    { check: "models.list-shape", impact: "broken" },
+    { check: "models.under-test-listed", impact: "broken" },
+    { check: "chat-stream.content-type", impact: "broken" },
+    { check: "chat-stream.deltas", impact: "broken" },
+    { check: "chat.multi-turn", impact: "broken" },
+    { check: "chat-stream.buffering", impact: "degraded" },
+    { check: "chat-stream.usage", impact: "degraded" },
   ],
   ignores: ["mixed-content-http-gateway", "stream-error-cors-less-500", "desktop-needs-https"],
   sees: {
@@ -103,7 +122,10 @@ export const curl: ClientProfile = {
   needsModelList: false,
   retries: 0,
   errorStyle: "raw",
-  dependsOn: [{ check: "chat.*", impact: "broken" }],
+  dependsOn: [
+    { check: "target.*", impact: "broken" },
+    { check: "auth.valid-key-accepted", impact: "broken" },
+  ],
   // curl prints whatever comes back: envelopes, CORS, buffering and model names are not its problem.
   ignores: [
     "mixed-content-http-gateway",

@@ -23,6 +23,7 @@ export interface SseOptions {
 }
 
 const encoder = new TextEncoder();
+const KEEP_ALIVE_BYTES = encoder.encode(SSE_KEEP_ALIVE);
 
 /**
  * The SSE body: keep-alive comments until the first event, then one frame per Bedrock event as it
@@ -37,7 +38,13 @@ export function sseStream(o: SseOptions): ReadableStream<Uint8Array> {
   };
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      keepAlive = setInterval(() => controller.enqueue(encoder.encode(SSE_KEEP_ALIVE)), o.keepAliveMs);
+      keepAlive = setInterval(() => {
+        try {
+          controller.enqueue(KEEP_ALIVE_BYTES);
+        } catch {
+          stopKeepAlive(); // the stream is already closed or cancelled
+        }
+      }, o.keepAliveMs);
       void pump(controller).finally(stopKeepAlive);
     },
     cancel() {

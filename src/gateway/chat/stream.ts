@@ -49,7 +49,10 @@ export class ChunkMapper {
     if (ev.contentBlockDelta) {
       const i = ev.contentBlockDelta.contentBlockIndex ?? 0;
       const d = ev.contentBlockDelta.delta ?? {};
-      if (typeof d.text === "string") out += this.frame({ content: d.text });
+      // In JSON mode only the forced tool's input is content; a text preamble would break JSON.parse.
+      if (typeof d.text === "string") {
+        if (!this.meta.jsonMode) out += this.frame({ content: d.text });
+      }
       else if (d.toolUse) {
         const args = d.toolUse.input ?? "";
         if (this.jsonBlocks.has(i)) out += this.frame({ content: args });

@@ -48,22 +48,41 @@ function meta(f: ReportFinding): SafeHtml {
   }${f.clients.length ? html` · affects ${clients}` : ""}</p>`;
 }
 
+/** Errors stay open (they are why a client breaks); warnings and notes fold so the errors stay in view. */
 function renderFinding(f: ReportFinding): SafeHtml {
-  return html`<article class="finding severity-${f.severity}" id="${anchorId("finding", f.id)}">
-<h3>${severityBadge(f.severity)} <span>${markup(f.title)}</span></h3>
+  return html`<details class="finding severity-${f.severity}" id="${anchorId("finding", f.id)}"${f.severity === "error" ? html` open` : ""}>
+<summary><h3>${severityBadge(f.severity)} <span>${markup(f.title)}</span></h3></summary>
+<div class="finding-body">
 ${meta(f)}
 <h4>Why</h4>
 <p>${markup(f.why)}</p>
 <h4>Fix</h4>
 ${fixBlock(f)}
 ${references(f)}
-</article>`;
+</div>
+</details>`;
+}
+
+function counts(findings: readonly ReportFinding[]): SafeHtml | string {
+  const n = (sev: string) => findings.filter((f) => f.severity === sev).length;
+  const parts = [
+    [n("error"), "error", "errors"],
+    [n("warning"), "warning", "warnings"],
+    [n("info"), "note", "notes"],
+  ] as const;
+  const text = parts.filter(([c]) => c > 0).map(([c, one, many]) => `${c} ${c === 1 ? one : many}`).join(" · ");
+  const folded = n("warning") + n("info") > 0 ? " Errors are open; warnings and notes are folded: click one to read it." : "";
+  return html`<p class="finding-counts"><strong>${text}.</strong>${folded}</p>`;
 }
 
 export function renderFindings(report: Report): SafeHtml {
   const ordered = orderFindings(report.findings);
   return html`<section class="findings" aria-labelledby="findings-h">
 <h2 id="findings-h">What is wrong and how to fix it</h2>
-${ordered.length ? ordered.map(renderFinding) : html`<p class="all-clear">${severityBadge("info")} No findings: every check passed or was skipped.</p>`}
+${
+  ordered.length
+    ? html`${counts(ordered)}${ordered.map(renderFinding)}`
+    : html`<p class="all-clear">${severityBadge("info")} No findings: every check passed or was skipped.</p>`
+}
 </section>`;
 }

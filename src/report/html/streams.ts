@@ -9,18 +9,33 @@ import { isStreamed, renderTimeline } from "./timeline.js";
 import { orderChecks } from "./checks.js";
 
 export function renderStreams(report: Report): SafeHtml | string {
-  const figures = orderChecks(report.checks).flatMap((check) =>
-    check.evidence.exchanges.filter(isStreamed).map((ex) =>
-      renderTimeline(
-        ex,
-        html`${statusBadge(check.status)} <a href="#${anchorId("check", check.id)}">${check.title}</a> <code class="muted">${ex.method} ${ex.url}</code>`,
-      ),
+  const streamed = orderChecks(report.checks).flatMap((check) =>
+    check.evidence.exchanges.filter(isStreamed).map((ex) => ({ check, ex })),
+  );
+  if (streamed.length === 0) return "";
+  // A stream that got no event at all (an error status, a JSON body) has no shape worth a picture here;
+  // it is listed, and its own timeline stays in the check's evidence.
+  const withEvents = streamed.filter(({ ex }) => (ex.events?.length ?? 0) > 0);
+  const silentChecks = [...new Map(streamed.filter(({ ex }) => !ex.events?.length).map(({ check }) => [check.id, check])).values()];
+  const figures = withEvents.map(({ check, ex }) =>
+    renderTimeline(
+      ex,
+      html`${statusBadge(check.status)} <a href="#${anchorId("check", check.id)}">${check.title}</a> <code class="muted">${ex.method} ${ex.url}</code>`,
     ),
   );
-  if (figures.length === 0) return "";
+  const silentCount = streamed.length - withEvents.length;
+  const silent = silentCount
+    ? html`<p class="silent-streams"><strong>${
+        withEvents.length === 0
+          ? `None of the ${streamed.length} streamed requests received any event.`
+          : `${silentCount} of ${streamed.length} streamed requests received no event at all.`
+      }</strong> ${silentChecks.map(
+        (c, i) => html`${i ? ", " : ""}<a href="#${anchorId("check", c.id)}">${c.title}</a>`,
+      )}</p>`
+    : "";
   return html`<section class="streams" aria-labelledby="streams-h">
 <h2 id="streams-h">Streams on the wire</h2>
-<p class="muted">Each line climbs by one for every server-sent event, at the moment it arrived. A real stream climbs steadily from the left; a buffered one waits (shaded) and then jumps at once. Ticks under the axis mark single events; the dashed line marks the response headers.</p>
-${figures}
+${figures.length ? html`<p class="muted">Each line climbs by one for every server-sent event, at the moment it arrived. A real stream climbs steadily from the left; a buffered one waits (shaded) and then jumps at once. Ticks under the axis mark single events; the dashed line marks the response headers.</p>` : ""}
+${silent}${figures}
 </section>`;
 }

@@ -57,11 +57,22 @@ thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em;
 .verdict-table tr.verdict-degraded > :first-child { border-left-color: var(--warn); }
 .verdict-table tr.verdict-works > :first-child { border-left-color: var(--good); }
 .reasons { margin: 0; padding-left: 18px; }
+.more-reasons > summary { cursor: pointer; color: var(--muted); font-size: 0.85rem; padding-left: 18px; }
+.silent-streams { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 10px 14px; }
 q.sees { font-style: italic; } q.sees::before { content: "“"; } q.sees::after { content: "”"; }
-.enter-url { white-space: nowrap; }
+.verdict-table { table-layout: fixed; min-width: 880px; }
+.c-client { width: 19%; } .c-verdict { width: 118px; } .c-because { width: 31%; } .c-sees { width: 25%; } .c-url { width: 25%; }
+.enter-url { overflow-wrap: anywhere; }
 .finding { background: var(--panel); border: 1px solid var(--border); border-left: 5px solid var(--muted); border-radius: 8px; padding: 14px 18px; margin: 12px 0; }
 .finding.severity-error { border-left-color: var(--bad); } .finding.severity-warning { border-left-color: var(--warn); } .finding.severity-info { border-left-color: var(--info); }
 .finding p { margin: 4px 0; }
+.finding > summary { list-style: none; cursor: pointer; }
+.finding > summary::-webkit-details-marker { display: none; }
+.finding > summary h3 { margin: 0; }
+.finding > summary h3::after { content: "▸"; color: var(--muted); margin-left: auto; }
+.finding[open] > summary h3::after { content: "▾"; }
+.finding-body { margin-top: 6px; }
+.finding:not([open]) { padding-top: 10px; padding-bottom: 10px; }
 .finding-meta { font-size: 0.85rem; color: var(--muted); }
 .fix { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; }
 .fix dt { font-weight: 600; } .fix dd { margin: 0; }
@@ -125,7 +136,7 @@ footer { margin-top: 40px; font-size: 0.85rem; color: var(--muted); }
   html { font-size: 12px; }
   body { max-width: none; padding: 0; }
   .toolbar { display: none; }
-  details.check > summary::before { content: none; }
+  details.check > summary::before, .finding > summary h3::after { content: none; }
   details::details-content { content-visibility: visible; display: contents; }
   details:not([open]) > :not(summary) { display: block; }
   .finding, .timeline-figure, tr, details.check > summary { break-inside: avoid; }

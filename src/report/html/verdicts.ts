@@ -4,28 +4,20 @@
  */
 import type { ClientVerdict, Report } from "../../harness/types.js";
 import { anchorId, html, type SafeHtml } from "./escape.js";
-import { findingTitle } from "./findings.js";
+import { renderReasons, renderSees } from "./reasons.js";
 import { verdictBadge, verdictOrder } from "./status.js";
 
 export function orderVerdicts(clients: readonly ClientVerdict[]): ClientVerdict[] {
   return [...clients].sort((a, b) => (verdictOrder[a.verdict] ?? 9) - (verdictOrder[b.verdict] ?? 9));
 }
 
-function reasons(v: ClientVerdict, titles: Map<string, string>): SafeHtml | string {
-  if (v.because.length === 0) return html`<span class="muted">—</span>`;
-  return html`<ul class="reasons">${v.because.map(
-    (id) => html`<li><a href="#${anchorId("finding", id)}">${findingTitle(titles, id)}</a></li>`,
-  )}</ul>`;
-}
-
 export function renderVerdicts(report: Report): SafeHtml {
-  const titles = new Map(report.findings.map((f) => [f.id, f.title]));
   const rows = orderVerdicts(report.clients).map(
     (v) => html`<tr class="verdict-${v.verdict}" id="${anchorId("client", v.client)}">
 <th scope="row"><span class="client-name">${v.name}</span><br><code class="muted">${v.client}</code></th>
 <td class="verdict-cell">${verdictBadge(v.verdict)}</td>
-<td>${reasons(v, titles)}</td>
-<td>${v.sees ? html`<q class="sees">${v.sees}</q>` : html`<span class="muted">—</span>`}</td>
+<td>${renderReasons(v, report)}</td>
+<td>${v.sees ? html`<q class="sees">${renderSees(v.sees)}</q>` : html`<span class="muted">—</span>`}</td>
 <td>${v.enterUrl ? html`<code class="enter-url">${v.enterUrl}</code>` : html`<span class="muted">—</span>`}</td>
 </tr>`,
   );
@@ -35,6 +27,7 @@ ${
   rows.length
     ? html`<div class="table-scroll"><table class="verdict-table">
 <caption>How each chat client fares against this gateway, broken first</caption>
+<colgroup><col class="c-client"><col class="c-verdict"><col class="c-because"><col class="c-sees"><col class="c-url"></colgroup>
 <thead><tr><th scope="col">Client</th><th scope="col">Verdict</th><th scope="col">Because</th><th scope="col">What the person sees</th><th scope="col">Base URL to enter</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`

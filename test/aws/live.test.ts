@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GetRolePolicyCommand } from "@aws-sdk/client-iam";
+import { GetFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
+import { GetParameterCommand, GetParametersCommand } from "@aws-sdk/client-ssm";
+import { inspectDeployment, InspectError } from "../../src/aws/index.js";
+import * as seed from "../../fixtures/aws/seed-deployment.js";
+import { ids } from "./helpers.js";
+import { awsError, installSeedAccount } from "./mock-aws.js";
+
+const SEED_LIVE = [
+  "alb-lambda-body-cap", "alb-lambda-no-streaming", "alb-subnet-too-small", "cdk-no-egress-placeholder", "iam-missing-inference-profile",
+  "igw-free-text-parameter", "lambda-timeout-vs-idle-timeout", "listener-http-only", "multi-value-headers-disabled", "ssm-param-name-mismatch",
+  "template-findinmap-defaultvalue-without-transform",
+].sort();
+
+let account: ReturnType<typeof installSeedAccount>;
+let dir: string;
+beforeEach(() => {
+  account = installSeedAccount();
+  dir = mkdtempSync(join(tmpdir(), "bagcheck-aws-"));
+});
+afterEach(() => {
+  account.restore();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const inspectSeed = (extra: Record<string, string> = {}) => inspectDeployment({ stack: seed.STACK, region: seed.REGION, ...extra });
+
+describe("inspect --stack (live, mocked SDK)", () => {
+  it("reports every fault of the seed's deployment", async () => {
+    const r = await inspectSeed();
+    expect(ids(r.findings).sort()).toEqual(SEED_LIVE);
+    expect(r.notes).toEqual([]);
+  });
+
+  it("finds the real SSM parameter in the account: BedrockProxyAPIKey, not BedrockProxyAPIKe", async () => {
+    const r = await inspectSeed();
+    expect(r.findings.find((f) => f.id === "ssm-param-name-mismatch")?.args).toMatchObject({
+      configured: "BedrockProxyAPIKe", expected: "BedrockProxyAPIKey", source: "a parameter in this account",
+    });
+  });
+
+  it("reads the subnets' free addresses from EC2", async () => {
+    const r = await inspectSeed();
+    expect(r.findings.find((f) => f.id === "alb-subnet-too-small")?.args?.subnets).toContain("subnet-0aaa1111 (10.10.2.0/28, 8 free)");
+  });
+
+  it("never calls GetParameter or GetParameters (the key's value is never read)", async () => {
+    await inspectSeed({ ssmParam: "BedrockProxyAPIKey" });
+    expect(account.ssm.commandCalls(GetParameterCommand)).toHaveLength(0);
+    expect(account.ssm.commandCalls(GetParametersCommand)).toHaveLength(0);
+  });
+
+  it("keeps secret-looking environment values out of the snapshot", async () => {
+    const r = await inspectSeed();
+    const env = r.snapshot.functions[0]?.env ?? [];
+    expect(env).toContainEqual({ name: "LANGFUSE_SECRET_KEY" });
+    expect(JSON.stringify(r.snapshot)).not.toContain("sk-lf-do-not-leak");
+  });
+
+  it("without iam:GetRolePolicy still reports every other finding, plus a note naming the permission", async () => {
+    account.iam.on(GetRolePolicyCommand).rejects(awsError("AccessDenied", "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:GetRolePolicy"));
+    const r = await inspectSeed();
+    expect(ids(r.findings).sort()).toEqual(SEED_LIVE.filter((id) => id !== "iam-missing-inference-profile"));
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]).toMatch(/^could not read inline policy BedrockProxyApiHandlerServiceRoleDefaultPolicy86681202 of role .*; permission iam:GetRolePolicy would allow it/);
+  });
+
+  it("reports model-needs-inference-profile and model-access-not-granted for a profile-only DEFAULT_MODEL not granted", async () => {
+    account.lambda.on(GetFunctionConfigurationCommand).resolves({
+      ...seed.getFunctionConfiguration,
+      Environment: { Variables: { API_KEY_PARAM_NAME: "BedrockProxyAPIKey", DEFAULT_MODEL: "anthropic.claude-3-5-sonnet-20240620-v1:0" } },
+    });
+    const r = await inspectSeed();
+    const model = r.findings.filter((f) => f.id.startsWith("model-"));
+    expect(model.map((f) => f.id).sort()).toEqual(["model-access-not-granted", "model-needs-inference-profile"]);
+    expect(model.find((f) => f.id === "model-needs-inference-profile")?.args?.profile).toBe("apac.anthropic.claude-3-5-sonnet-20240620-v1:0");
+  });
+
+  it("fails with an InspectError when the stack cannot be described", async () => {
+    account.cfn.rejects(awsError("ValidationError", "Stack with id Nope does not exist"));
+    await expect(inspectDeployment({ stack: "Nope", region: seed.REGION })).rejects.toThrow(InspectError);
+  });
+
+  it("can start from a load balancer instead of a stack", async () => {
+    const r = await inspectDeployment({ loadBalancer: seed.LB_ARN, region: seed.REGION });
+    expect(ids(r.findings)).toEqual(expect.arrayContaining(["listener-http-only", "alb-lambda-no-streaming", "ssm-param-name-mismatch"]));
+    expect(r.snapshot.source.kind).toBe("resources");
+  });
+});
+
+describe("snapshots", () => {
+  it("save → load gives the same findings", async () => {
+    const file = join(dir, "snap.json");
+    const live = await inspectSeed({ saveSnapshot: file });
+    account.restore();
+    const replay = await inspectDeployment({ snapshot: file });
+    expect(replay.findings).toEqual(live.findings);
+  });
+
+  it("a saved snapshot is plain JSON with no secret values", async () => {
+    const file = join(dir, "snap.json");
+    await inspectSeed({ saveSnapshot: file });
+    const text = readFileSync(file, "utf8");
+    expect(JSON.parse(text).schemaVersion).toBe(1);
+    expect(text).not.toContain("sk-lf-do-not-leak");
+  });
+
+  it("a snapshot replays with --ssm-param applied on top", async () => {
+    const file = join(dir, "snap.json");
+    await inspectSeed({ saveSnapshot: file });
+    const replay = await inspectDeployment({ snapshot: file, ssmParam: "BedrockProxyAPIKe" });
+    expect(ids(replay.findings)).not.toContain("ssm-param-name-mismatch");
+  });
+});
+
+describe("inspect --stack with API Gateway (mocked SDK)", () => {
+  it("reports apigw-buffered-integration and the 29 s cut for a buffered REST proxy", async () => {
+    const { mockClient } = await import("aws-sdk-client-mock");
+    const { APIGatewayClient, GetResourcesCommand } = await import("@aws-sdk/client-api-gateway");
+    const { ListStackResourcesCommand } = await import("@aws-sdk/client-cloudformation");
+    const api = await import("../../fixtures/aws/api-gateway.js");
+    const apigw = mockClient(APIGatewayClient);
+    apigw.on(GetResourcesCommand).resolves(api.getResources);
+    account.cfn.on(ListStackResourcesCommand).resolves({
+      StackResourceSummaries: [
+        { LogicalResourceId: "ProxyApi", ResourceType: "AWS::ApiGateway::RestApi", PhysicalResourceId: api.REST_API_ID, ResourceStatus: "CREATE_COMPLETE", LastUpdatedTimestamp: new Date(0) },
+        { LogicalResourceId: "Fn", ResourceType: "AWS::Lambda::Function", PhysicalResourceId: seed.FUNCTION_NAME, ResourceStatus: "CREATE_COMPLETE", LastUpdatedTimestamp: new Date(0) },
+      ],
+    });
+    try {
+      const r = await inspectSeed();
+      const f = r.findings.filter((x) => x.id === "apigw-buffered-integration" || (x.id === "lambda-timeout-vs-idle-timeout" && x.args?.front !== "ALB idle timeout"));
+      expect(f.map((x) => x.id)).toEqual(["apigw-buffered-integration", "lambda-timeout-vs-idle-timeout"]);
+      expect(f[0]?.args).toMatchObject({ api: api.REST_API_ID, route: "ANY /{proxy+}", function: seed.FUNCTION_NAME });
+    } finally {
+      apigw.restore();
+    }
+  });
+});
