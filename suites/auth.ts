@@ -1,4 +1,4 @@
-import type { Check, CheckContext, HttpResponse, Suite } from "../src/harness/index.js";
+import type { Check, CheckContext, CheckOutcome, HttpResponse, Suite } from "../src/harness/index.js";
 import { envelopeArgs, isOpenAiErrorEnvelope } from "./support/envelope.js";
 import { isLoopbackUrl } from "./support/url.js";
 import { describe, fail, finding, pass, sample, skip, unusable, warn } from "./support/outcome.js";
@@ -10,16 +10,15 @@ function getModels(ctx: CheckContext, auth: "valid" | "none" | "wrong"): Promise
   return ctx.http.request({ method: "GET", path: "/models", auth });
 }
 
-function rejectedAs401(res: HttpResponse, kind: "missing" | "wrong"): ReturnType<Check["run"]> {
-  const noUsableAnswer = res.error || res.status === undefined;
-  if (noUsableAnswer) return Promise.resolve(fail(`no usable answer: ${describe(res)}`));
-  const status = res.status as number;
-  if (status === 401) return Promise.resolve(pass());
+function rejectedAs401(res: HttpResponse, kind: "missing" | "wrong"): CheckOutcome {
+  if (res.error || res.status === undefined) return fail(`no usable answer: ${describe(res)}`);
+  const status = res.status;
+  if (status === 401) return pass();
   if (status >= 200 && status < 300) {
-    return Promise.resolve(fail(`a request with a ${kind} key got ${status}: anyone can call the gateway`, finding("auth-not-enforced", { kind, status })));
+    return fail(`a request with a ${kind} key got ${status}: anyone can call the gateway`, finding("auth-not-enforced", { kind, status }));
   }
   const id = kind === "missing" ? "auth-missing-key-not-401" : "auth-wrong-key-not-401";
-  return Promise.resolve(fail(`a ${kind} key got ${describe(res)}, expected 401`, finding(id, { status, body: sample(res.text, 100) })));
+  return fail(`a ${kind} key got ${describe(res)}, expected 401`, finding(id, { status, body: sample(res.text, 100) }));
 }
 
 const missingKey: Check = {

@@ -9,6 +9,7 @@ import {
 } from "../src/clients/index.js";
 import type { Finding } from "../src/explain/index.js";
 import type { Check, CheckContext, CheckOutcome, HttpResponse, Suite } from "../src/harness/index.js";
+import { listHeader, originAllowed } from "./support/cors.js";
 
 /**
  * Replays each client exactly as it calls a gateway: the URL it builds from what the person typed, its headers,
@@ -56,11 +57,6 @@ function enteredOf(ctx: CheckContext, opts: ClientReplayOptions): string {
 
 function body(profile: ClientProfile, opts: ClientReplayOptions, messages: unknown[]): Record<string, unknown> {
   return { ...profile.chatBody, ...(opts.model ? { model: opts.model } : {}), messages };
-}
-
-function allowsOrigin(res: HttpResponse, origin: string): boolean {
-  const acao = res.headers["access-control-allow-origin"]?.trim();
-  return acao === "*" || acao === origin;
 }
 
 function shown(profile: ClientProfile, res: HttpResponse): string {
@@ -146,10 +142,10 @@ function preflightCheck(profile: ClientProfile): Check {
       if (res.status === 401 || res.status === 403) {
         return outcome("fail", `preflight got ${res.status}`, [{ id: "cors-preflight-requires-auth", args: { status: res.status, origin } }]);
       }
-      if (res.status >= 300 || !allowsOrigin(res, origin)) {
+      if (res.status >= 300 || !originAllowed(res, origin)) {
         return outcome("fail", `preflight got ${res.status} without Access-Control-Allow-Origin for ${origin}`, [{ id: "cors-not-enabled", args: { status: res.status, origin } }]);
       }
-      const allowed = (res.headers["access-control-allow-headers"] ?? "").split(",").map((s) => s.trim().toLowerCase());
+      const allowed = listHeader(res, "access-control-allow-headers");
       if (!allowed.includes("authorization")) {
         return outcome("fail", "authorization is not allowed", [{ id: "cors-allow-headers-missing-authorization", args: { allowHeaders: res.headers["access-control-allow-headers"] ?? "none" } }]);
       }
@@ -184,7 +180,7 @@ function chatCheck(profile: ClientProfile, opts: ClientReplayOptions): Check {
       if (res.status === undefined) return outcome("fail", `no answer: ${res.error?.kind ?? "unknown"}`, []);
       const broken: Finding[] = [];
       const degraded: Finding[] = [];
-      const readable = !origin || allowsOrigin(res, origin);
+      const readable = !origin || originAllowed(res, origin);
       if (res.status >= 400) {
         if (!readable && stream && res.status >= 500) {
           broken.push({ id: "stream-error-cors-less-500", args: { status: res.status, contentType: res.headers["content-type"] ?? "none" } });
@@ -230,7 +226,7 @@ function streamErrorCheck(profile: ClientProfile, opts: ClientReplayOptions): Ch
       const res = await send(ctx, profile, workingChatUrl(ctx, profile), body(profile, opts, messages), origin);
       if (res.status === undefined) return outcome("fail", `no answer: ${res.error?.kind ?? "unknown"}`, []);
       if (res.status < 400) return pass(`${res.status}: the gateway answered in the stream`);
-      if (allowsOrigin(res, origin)) return pass(`${res.status} with CORS headers: the page can read it`);
+      if (originAllowed(res, origin)) return pass(`${res.status} with CORS headers: the page can read it`);
       const what = `${res.status} ${res.headers["content-type"] ?? ""} without Access-Control-Allow-Origin`;
       // A 4xx refused before streaming is a plain CORS gap; a 5xx is the error raised once the stream began.
       if (res.status < 500) return outcome("fail", what, [{ id: "cors-missing-on-errors", args: { request: "streamed chat, assistant first", status: res.status, origin } }]);

@@ -3,6 +3,7 @@ import { chat, userSays } from "./support/chat.js";
 import { envelopeArgs, errorMessage, isHtml, isOpenAiErrorEnvelope } from "./support/envelope.js";
 import { describe, fail, finding, pass, sample, unusable } from "./support/outcome.js";
 import { withChatModel } from "./support/probe.js";
+import { idleTimeoutCheck } from "./limits-idle.js";
 
 const suite = "limits";
 /** Past ALB → Lambda's 1 MB cap, well within what a chat with an image or a long document sends. */
@@ -59,5 +60,5 @@ const concurrent: Check = {
 export const limits: Suite = {
   id: suite,
   title: "Limits",
-  checks: [largeBody, concurrent],
+  checks: [largeBody, concurrent, idleTimeoutCheck],
 };

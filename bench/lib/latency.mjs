@@ -1,6 +1,8 @@
 // Sequential latency, one request at a time, timed per response with performance.now() (autocannon's
 // histogram keeps whole milliseconds, too coarse for sub-millisecond overheads).
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
+import http from "node:http";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Pool } from "undici";
 import { summarize } from "./stats.mjs";
 
@@ -12,6 +14,8 @@ export function bedrockClient(emulatorUrl, region) {
     endpoint: emulatorUrl,
     credentials: { accessKeyId: "AKIABENCHBENCHBENCH0", secretAccessKey: "benchbenchbenchbenchbenchbenchbenchbench" },
     maxAttempts: 1,
+    // The direct baseline must not pay Nagle's ~40 ms either (head and body are separate writes).
+    requestHandler: new NodeHttpHandler({ httpAgent: new http.Agent({ keepAlive: true, noDelay: true }) }),
   });
 }
 

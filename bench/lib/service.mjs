@@ -10,7 +10,8 @@ const options = JSON.parse(raw ?? "{}");
 async function startPassthrough({ target }) {
   // The ceiling: one node:http hop with a keep-alive agent, bytes piped both ways, nothing parsed.
   const upstream = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // noDelay: body chunks are written after the head; Nagle would hold them ~40 ms for the peer's ACK.
+  const agent = new http.Agent({ keepAlive: true, noDelay: true, maxSockets: 256 });
   const server = http.createServer((req, res) => {
     const out = http.request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host }, agent },

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import type { Suite } from "../harness/index.js";
+import type { CheckResult, Suite } from "../harness/index.js";
 import { EXIT, setExitCode, UsageError, type ExitCode } from "./exit.js";
 import { VERSION } from "./version.js";
 
@@ -134,6 +134,8 @@ interface Started {
   label?: string;
   origin?: string;
   model?: string;
+  /** The model the person selected in the client (scenarios), for the replay suite. */
+  clientModel?: string;
   clients?: string[];
   mode: "embedded" | "remote";
   front?: string;
@@ -153,6 +155,7 @@ async function startTarget(config: RunConfig): Promise<Started> {
       started.closers.push(() => s.close());
       Object.assign(started, { url: s.url, key: s.key, label: s.enteredUrl, origin: s.origin, front: s.front, scenario: s.name, mode: "embedded" });
       if (s.model) started.model = s.model;
+      if (s.clientModel) started.clientModel = s.clientModel;
       if (s.clients) started.clients = s.clients;
     } else if (!config.url) {
       const { startEmbedded } = await import("./embedded.js");
@@ -183,12 +186,34 @@ async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
   for (const close of [...closers].reverse()) await close().catch(() => undefined);
 }
 
-/** Hook for the AWS side (`--stack`): its result is joined into the report as `deployment`. */
-async function joinDeployment(config: RunConfig, log: (line: string) => void): Promise<unknown> {
-  if (!config.stack) return undefined;
-  // Integration point for the AWS engineer: read the stack through src/aws/index.ts and return its snapshot + rule results.
-  log(`--stack ${config.stack}: reading the AWS deployment is not wired into run yet; use \`bagcheck inspect --stack ${config.stack}\``);
-  return undefined;
+/**
+ * `--stack`: read the deployment (src/aws `inspectDeployment`) and join it into the report — the snapshot and
+ * rule results as `deployment`, the rule findings as the result `deployment.rules` so they are explained
+ * and counted like any check's.
+ */
+async function joinDeployment(config: RunConfig): Promise<{ deployment?: unknown; results: CheckResult[] }> {
+  if (!config.stack) return { results: [] };
+  const [{ inspectDeployment }, { getEntry }] = await Promise.all([import("../aws/index.js"), import("../explain/index.js")]);
+  const started = performance.now();
+  let inspected;
+  try {
+    inspected = await inspectDeployment({ stack: config.stack, ...(config.region ? { region: config.region } : {}) });
+  } catch (err) {
+    throw new UsageError(`--stack ${config.stack}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const severities = inspected.findings.map((f) => getEntry(f.id)?.severity ?? "warning");
+  const status = severities.includes("error") ? "fail" : severities.length ? "warn" : "pass";
+  const result: CheckResult = {
+    id: "deployment.rules",
+    suite: "deployment",
+    title: `The AWS deployment (stack ${config.stack}) has none of the known misconfigurations`,
+    status,
+    durationMs: Math.round(performance.now() - started),
+    message: `${inspected.findings.length} finding(s) from the deployment rules`,
+    evidence: { exchanges: [], notes: inspected.notes },
+    findings: inspected.findings,
+  };
+  return { deployment: inspected, results: [result] };
 }
 
 /** The whole run; returns the exit code (0 ok, 1 checks failed, 3 unreachable). Usage errors throw. */
@@ -203,13 +228,18 @@ export async function executeRun(config: RunConfig): Promise<ExitCode> {
 
   const { allSuites } = await import("../../suites/index.js");
   const harness = await import("../harness/index.js");
-  let suites = allSuites;
-  if (config.clients?.length) suites = [...suites, await clientReplaySuite(config.clients)];
-  const unknown = harness.selectSuites(suites, { suites: config.suites, skip: config.skip }).unknown.filter((n) => n !== harness.TARGET_SUITE);
-  if (unknown.length) throw new UsageError(`unknown suite or check: ${unknown.join(", ")} (known suites: ${suites.map((s) => s.id).join(", ")})`);
+  // Built once now to reject unknown client ids and names before anything starts; rebuilt below with the target's facts.
+  const replayNow = config.clients?.length ? [await clientReplay(config.clients, {})] : [];
+  const known = [...allSuites, ...replayNow];
+  const unknown = harness.selectSuites(known, { suites: config.suites, skip: config.skip }).unknown.filter((n) => n !== harness.TARGET_SUITE);
+  if (unknown.length) throw new UsageError(`unknown suite or check: ${unknown.join(", ")} (known suites: ${known.map((s) => s.id).join(", ")})`);
 
   const started = await startTarget(config);
   try {
+    const replayIds = config.clients ?? started.clients;
+    const suites = replayIds?.length
+      ? [...allSuites, await clientReplay(replayIds, { enteredUrl: config.enteredUrl ?? started.label, model: started.clientModel ?? config.model })]
+      : allSuites;
     progress(`bagcheck ${VERSION}: testing ${started.mode === "embedded" ? `the embedded gateway at ${started.url}` : started.url}`);
     let prepared;
     try {
@@ -228,6 +258,7 @@ export async function executeRun(config: RunConfig): Promise<ExitCode> {
       throw new UsageError(`--url: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (prepared.chat) progress(`model: ${prepared.chat.model} (${prepared.chat.reason})`);
+    const joined = await joinDeployment(config);
     const origin = started.origin && config.origin === "https://app.nextchat.dev" ? started.origin : config.origin;
     const report = await harness.runSuites(suites, {
       version: VERSION,
@@ -235,7 +266,7 @@ export async function executeRun(config: RunConfig): Promise<ExitCode> {
       key: started.key,
       prepared,
       select: { suites: config.suites, skip: config.skip },
-      clientIds: config.clients ?? started.clients,
+      clientIds: replayIds,
       options: { model: prepared.chat?.model, embeddingModel: prepared.embedding?.model, origin, timeoutMs: config.timeoutMs, slow: config.slow },
       // On a terminal the "running" line is replaced by the suite's tally when it ends.
       onSuiteStart: (suite, n) => interactive && process.stderr.write(`  ${suite.id} (${n} checks)…`),
@@ -243,7 +274,8 @@ export async function executeRun(config: RunConfig): Promise<ExitCode> {
         const count = (s: string) => results.filter((r) => r.status === s).length;
         progress(`\r\u001b[K  ${suite.id}: ${count("pass")} passed, ${count("fail")} failed, ${count("warn")} warnings, ${count("skip")} skipped`);
       },
-      deployment: await joinDeployment(config, log),
+      deployment: joined.deployment,
+      extraResults: joined.results,
     });
 
     const reportMod = await import("../report/index.js");
@@ -265,16 +297,12 @@ export async function executeRun(config: RunConfig): Promise<ExitCode> {
   }
 }
 
-/** `--client ids`: the clients engineer's replay suite (suites/client-replay.ts). */
-async function clientReplaySuite(ids: string[]): Promise<Suite> {
-  // Integration point: suites/client-replay.ts is being written; a variable specifier keeps tsc from requiring it now.
-  const specifier = "../../suites/client-replay.js";
-  let mod: { clientReplaySuite?: (ids: string[]) => Suite };
+/** `--client ids` (or a scenario's clients): the replay suite from suites/client-replay.ts. */
+async function clientReplay(ids: string[], opts: { enteredUrl?: string; model?: string }): Promise<Suite> {
+  const { clientReplaySuite } = await import("../../suites/client-replay.js");
   try {
-    mod = (await import(specifier)) as typeof mod;
-  } catch {
-    throw new UsageError("--client: the client replay suite is not available in this build");
+    return clientReplaySuite(ids, opts);
+  } catch (err) {
+    throw new UsageError(`--client: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (!mod.clientReplaySuite) throw new UsageError("--client: suites/client-replay.ts exports no clientReplaySuite");
-  return mod.clientReplaySuite(ids);
 }

@@ -41,9 +41,14 @@ function matches(pattern: string, checkId: string): boolean {
 /** Facts that follow from the URL the person typed and where the page runs, before any byte is sent. */
 function urlCauses(profile: ClientProfile, ctx: JudgeContext, causes: Causes): void {
   const called = joinClientUrl(profile, ctx.enteredUrl, "chat");
-  for (const f of [...urlFindings(profile, ctx.enteredUrl, ctx.baseUrl), ...pageFindings(profile, ctx.origin, called)]) {
-    add(causes, f.id, "broken", f.args);
+  let found: ReturnType<typeof urlFindings>;
+  try {
+    found = [...urlFindings(profile, ctx.enteredUrl, ctx.baseUrl), ...pageFindings(profile, ctx.origin, called)];
+  } catch {
+    // Not a URL at all: the harness reports that (target checks); there is no client rule to apply to it.
+    return;
   }
+  for (const f of found) add(causes, f.id, "broken", f.args);
 }
 
 /** Findings from the suites, counted when the client depends on the check that produced them. */
@@ -112,7 +117,12 @@ export function judgeClient(profile: ClientProfile, results: JudgedResult[], ctx
   };
   const first = because.find((id) => words(id) !== undefined);
   if (first) out.sees = words(first);
-  const enterUrl = enterUrlFor(profile, workingBaseFor(ctx.enteredUrl, ctx.baseUrl));
+  let enterUrl: string | undefined;
+  try {
+    enterUrl = enterUrlFor(profile, workingBaseFor(ctx.enteredUrl, ctx.baseUrl));
+  } catch {
+    enterUrl = undefined;
+  }
   if (enterUrl) out.enterUrl = enterUrl;
   return out;
 }

@@ -56,7 +56,8 @@ export function describeHttpError(profile: ClientProfile, res: ErrorResponse): s
       // onopen: text/plain bodies become the reply as-is; others are pretty-printed JSON, "Unauthorized" first on 401.
       if ((res.contentType ?? "").startsWith("text/plain")) return res.body;
       const shown = json === undefined ? res.body : "```json\n" + JSON.stringify(json, null, 4) + "\n```";
-      return res.status === 401 ? `Unauthorized access, please enter access code in auth page.\n${shown}` : shown;
+      // The exact words of Locale.Error.Unauthorized change between versions; name it rather than misquote it.
+      return res.status === 401 ? `[NextChat's "Unauthorized" notice: enter an access code or API key]\n${shown}` : shown;
     }
     case "openai-node":
       return `${openaiNodeErrorClass(res.status)}: ${openaiNodeErrorMessage(res)}`;

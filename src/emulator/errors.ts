@@ -51,6 +51,8 @@ export const MESSAGES = {
   throttled: "Too many requests, please wait before trying again.",
   modelTimeout: "Model has timed out in processing the request. Try your request again.",
   unavailable: "Bedrock is unable to process your request.",
+  notReady: "Model is not ready to serve inference requests. Try again later.",
+  modelError: "The model returned an error while processing the request. Try your request again.",
   streamError: "An error occurred while processing the model's output stream. Try your request again.",
   internal: "The server encountered an internal error while processing the request.",
   missingAuth: "Missing Authentication Token",

@@ -14,6 +14,9 @@ export const FAULT_SPECS = [
   "throttle:N            the next N invocations answer ThrottlingException (429)",
   "timeout:N             the next N invocations answer ModelTimeoutException (408)",
   "unavailable:N         the next N invocations answer ServiceUnavailableException (503)",
+  "not-ready:N           the next N invocations answer ModelNotReadyException (429)",
+  "model-error:N         the next N invocations answer ModelErrorException (424)",
+  "internal:N            the next N invocations answer InternalServerException (500)",
   "latency:MS            wait MS before the first byte of every invocation",
   "chunk-delay:MS        wait MS between streamed deltas",
   "stream-error:K[:TYPE] every stream fails after K events (TYPE: throttlingException, modelStreamErrorException, …)",
@@ -24,6 +27,9 @@ export class Faults implements FaultControl {
   throttle = 0;
   timeout = 0;
   unavailable = 0;
+  notReady = 0;
+  modelError = 0;
+  internal = 0;
   latency = 0;
   chunkDelay: number;
   streamFailAfter?: { k: number; type: StreamExceptionType };
@@ -52,6 +58,7 @@ export class Faults implements FaultControl {
   }
   clear(): void {
     this.throttle = this.timeout = this.unavailable = this.latency = 0;
+    this.notReady = this.modelError = this.internal = 0;
     this.chunkDelay = this.defaultChunkDelay;
     this.streamFailAfter = undefined;
   }
@@ -71,6 +78,15 @@ export class Faults implements FaultControl {
         return this.modelTimeoutNext(n);
       case "unavailable":
         return this.unavailableNext(n);
+      case "not-ready":
+        this.notReady = n;
+        return;
+      case "model-error":
+        this.modelError = n;
+        return;
+      case "internal":
+        this.internal = n;
+        return;
       case "latency":
         return this.latencyMs(n);
       case "chunk-delay":
@@ -99,6 +115,18 @@ export class Faults implements FaultControl {
       this.unavailable--;
       return new AwsError("ServiceUnavailableException", MESSAGES.unavailable);
     }
+    if (this.notReady > 0) {
+      this.notReady--;
+      return new AwsError("ModelNotReadyException", MESSAGES.notReady);
+    }
+    if (this.modelError > 0) {
+      this.modelError--;
+      return new AwsError("ModelErrorException", MESSAGES.modelError);
+    }
+    if (this.internal > 0) {
+      this.internal--;
+      return new AwsError("InternalServerException", MESSAGES.internal);
+    }
     return undefined;
   }
 
@@ -107,6 +135,9 @@ export class Faults implements FaultControl {
       throttleNext: this.throttle,
       modelTimeoutNext: this.timeout,
       unavailableNext: this.unavailable,
+      notReadyNext: this.notReady,
+      modelErrorNext: this.modelError,
+      internalNext: this.internal,
       latencyMs: this.latency,
       chunkDelayMs: this.chunkDelay,
       failStreamAfter: this.streamFailAfter ?? null,
@@ -132,5 +163,5 @@ export function streamExceptionMessage(type: StreamExceptionType): string {
 }
 
 export function newStats(): EmulatorStats {
-  return { requests: 0, byOperation: {}, errors: {}, streamsStarted: 0, streamsCompleted: 0, streamsCancelled: 0, connections: { http1: 0, h2: 0 } };
+  return { requests: 0, byOperation: {}, errors: {}, streamsStarted: 0, streamsCompleted: 0, streamsFailed: 0, streamsCancelled: 0, connections: { http1: 0, h2: 0 } };
 }

@@ -22,7 +22,8 @@ export async function listenDual(
   onConnection: (protocol: "http1" | "h2") => void = () => undefined,
 ): Promise<DualListener> {
   const h1 = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => handler(req, res));
-  const h2 = http2.createServer({}, (req, res) => handler(req as unknown as Req, res as unknown as Res));
+  // Generous session memory: one SDK session carries every concurrent stream of a load test.
+  const h2 = http2.createServer({ maxSessionMemory: 64 }, (req, res) => handler(req as unknown as Req, res as unknown as Res));
   // A misbehaving client must never take the emulator down.
   h1.on("clientError", (_err, socket) => socket.destroy());
   h2.on("sessionError", () => undefined);

@@ -1,5 +1,6 @@
 import { type Answer, composeAnswer, type Prompt } from "./answer.js";
 import { anthropicBody, anthropicStreamEvents, parseAnthropic } from "./anthropic.js";
+import { isTextCompletionBody, parseTextCompletion, textCompletionBody, textCompletionStreamEvents } from "./anthropic-text.js";
 import type { CatalogIndex } from "./catalog.js";
 import { parseConverse } from "./converse.js";
 import { converseBody, converseStreamEvents } from "./converse-output.js";
@@ -47,12 +48,16 @@ async function prepare(op: RuntimeOperation, ctx: RuntimeContext, rawModelId: st
   const rejects = ctx.index.rejectsTemperatureWithTopP.has(model.modelId);
   let prompt: Prompt | undefined;
   let embedding: InvokeResult | undefined;
+  let legacy = false;
   if (!invoke) {
     prompt = parseConverse(body, model, rejects);
   } else {
     const embed = embeddingHandler(model.modelId);
     if (embed) embedding = embed(body);
-    else if (isAnthropic(model)) prompt = parseAnthropic(body, model, rejects);
+    else if (isAnthropic(model) && isTextCompletionBody(body)) {
+      prompt = parseTextCompletion(body, model);
+      legacy = true;
+    } else if (isAnthropic(model)) prompt = parseAnthropic(body, model, rejects);
     else {
       throw new AwsError("ValidationException", `The emulator answers InvokeModel for Anthropic Messages and embedding bodies only; call ${model.modelId} with Converse.`);
     }
@@ -60,7 +65,7 @@ async function prepare(op: RuntimeOperation, ctx: RuntimeContext, rawModelId: st
   const fault = ctx.faults.takeInvocationFault();
   if (fault) throw fault;
   await sleep(ctx.faults.latency);
-  return { model, prompt, embedding };
+  return { model, prompt, embedding, legacy };
 }
 
 function invokeHeaders(inputTokens: number, outputTokens: number, startedAt: number): Record<string, string> {
@@ -72,7 +77,7 @@ function invokeHeaders(inputTokens: number, outputTokens: number, startedAt: num
 }
 
 export async function handleRuntime(op: RuntimeOperation, ctx: RuntimeContext, rawModelId: string, raw: Buffer, res: Res): Promise<void> {
-  const { model, prompt, embedding } = await prepare(op, ctx, rawModelId, raw);
+  const { model, prompt, embedding, legacy } = await prepare(op, ctx, rawModelId, raw);
   if (embedding) {
     sendJson(res, 200, ctx.requestId, embedding.body, invokeHeaders(embedding.inputTokens, 0, ctx.startedAt));
     return;
@@ -86,14 +91,16 @@ export async function handleRuntime(op: RuntimeOperation, ctx: RuntimeContext, r
     case "ConverseStream":
       await writeEventStream(streamCtx, res, converseStreamEvents(answer, ctx.startedAt));
       return;
-    case "InvokeModel":
-      sendJson(res, 200, ctx.requestId, anthropicBody(answer, model.modelId), invokeHeaders(answer.inputTokens, answer.outputTokens, ctx.startedAt));
+    case "InvokeModel": {
+      const body = legacy ? textCompletionBody(answer) : anthropicBody(answer, model.modelId);
+      sendJson(res, 200, ctx.requestId, body, invokeHeaders(answer.inputTokens, answer.outputTokens, ctx.startedAt));
       return;
+    }
     case "InvokeModelWithResponseStream":
       await writeEventStream(
         { ...streamCtx, headers: { "x-amzn-bedrock-content-type": "application/json" } },
         res,
-        anthropicStreamEvents(answer, model.modelId, ctx.startedAt),
+        legacy ? textCompletionStreamEvents(answer, ctx.startedAt) : anthropicStreamEvents(answer, model.modelId, ctx.startedAt),
       );
       return;
   }

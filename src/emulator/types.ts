@@ -61,7 +61,10 @@ export interface EmulatorStats {
   /** Error responses (HTTP errors and in-stream exceptions) by exception name. */
   errors: Record<string, number>;
   streamsStarted: number;
+  /** Streams that sent their last event. */
   streamsCompleted: number;
+  /** Streams ended by an injected mid-stream exception. */
+  streamsFailed: number;
   /** Streams whose caller went away before the last event was written. */
   streamsCancelled: number;
   /** Connections by the protocol the first bytes announced (the runtime SDK's default is h2). */

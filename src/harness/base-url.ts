@@ -1,5 +1,6 @@
 import type { Finding } from "../explain/index.js";
 import { stripUrlCredentials } from "./redact.js";
+import { findingForExchange } from "./transport-findings.js";
 import type { HttpClient, HttpResponse, TransportError } from "./types.js";
 
 /** OpenAI endpoint paths people paste by accident; the base is what comes before them. */
@@ -93,7 +94,10 @@ export async function probeBaseUrl(client: HttpClient, normalized: NormalizedBas
     return { baseUrl: normalized.baseUrl, error: given.error, findings, notes };
   }
   if (given.error?.kind === "redirect-blocked") {
-    findings.push({ id: "target-redirects", args: { url: `${normalized.baseUrl}/models`, status: given.status ?? 0, location: given.headers.location ?? "" } });
+    // A redirect is the answer: neighbours would redirect too, and the finding says where to point clients.
+    const f = findingForExchange(given.exchange);
+    if (f) findings.push(f);
+    return { baseUrl: normalized.baseUrl, status: given.status, findings, notes };
   }
   if (answers(given)) return { baseUrl: normalized.baseUrl, status: given.status, findings, notes, modelsJson: okJson(given) };
 

@@ -1,5 +1,5 @@
 import { judgeClients, workingBaseFor } from "../clients/index.js";
-import type { Finding } from "../explain/index.js";
+import { getEntry, type Finding } from "../explain/index.js";
 import { createAgent } from "./http.js";
 import type { PreparedTarget } from "./prepare.js";
 import { buildReport } from "./report-builder.js";
@@ -21,6 +21,8 @@ export interface RunSuitesOptions extends Omit<RunChecksOptions, "usage" | "onCh
   clientIds?: string[];
   onSuiteStart?: (suite: Suite, checks: number) => void;
   onSuiteEnd?: (suite: Suite, results: CheckResult[]) => void;
+  /** Results produced outside the suites (e.g. `deployment.rules` from `--stack`), appended as they are. */
+  extraResults?: CheckResult[];
   /** Optional joins for the report. */
   models?: unknown;
   deployment?: unknown;
@@ -63,7 +65,7 @@ export function baseUrlResult(prepared: PreparedTarget): CheckResult {
   const notes = [...probe.notes];
   if (prepared.chat) notes.push(`chat model: ${prepared.chat.model} (${prepared.chat.reason})`);
   if (prepared.embedding) notes.push(`embedding model: ${prepared.embedding.model} (${prepared.embedding.reason})`);
-  const status = broken || findings.some((f) => f.id === "base-url-not-found") ? "fail" : findings.length ? "warn" : "pass";
+  const status = broken || findings.some((f) => getEntry(f.id)?.severity === "error") ? "fail" : findings.length ? "warn" : "pass";
   const message = broken
     ? `${probe.baseUrl}/models: ${broken.message}`
     : `${probe.baseUrl}/models answered ${probe.status ?? "nothing"}`;
@@ -126,6 +128,7 @@ export async function runSuites(suites: readonly Suite[], opts: RunSuitesOptions
   } finally {
     await ownAgent?.close();
   }
+  checks.push(...(opts.extraResults ?? []));
 
   return buildReport({
     version: opts.version,

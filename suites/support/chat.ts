@@ -18,12 +18,13 @@ export function userSays(text: string): { role: "user"; content: string } {
   return { role: "user", content: text };
 }
 
-export async function chat(ctx: CheckContext, body: ChatBody, extra: { headers?: Record<string, string> } = {}): Promise<HttpResponse> {
+export async function chat(ctx: CheckContext, body: ChatBody, extra: { headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<HttpResponse> {
   const res = await ctx.http.request({
     method: "POST",
     path: "/chat/completions",
     body: { max_tokens: PROBE_MAX_TOKENS, ...body, stream: false },
     ...(extra.headers ? { headers: extra.headers } : {}),
+    ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}),
   });
   return res;
 }

@@ -85,6 +85,11 @@ describe("inspect --stack (live, mocked SDK)", () => {
     await expect(inspectDeployment({ stack: "Nope", region: seed.REGION })).rejects.toThrow(InspectError);
   });
 
+  it("can start from a function: its role, key parameter and model, without any ALB finding", async () => {
+    const r = await inspectDeployment({ function: seed.FUNCTION_NAME, region: seed.REGION });
+    expect(ids(r.findings).sort()).toEqual(["iam-missing-inference-profile", "ssm-param-name-mismatch"]);
+  });
+
   it("can start from a load balancer instead of a stack", async () => {
     const r = await inspectDeployment({ loadBalancer: seed.LB_ARN, region: seed.REGION });
     expect(ids(r.findings)).toEqual(expect.arrayContaining(["listener-http-only", "alb-lambda-no-streaming", "ssm-param-name-mismatch"]));

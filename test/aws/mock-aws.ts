@@ -9,7 +9,7 @@ import {
 import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand, ListStackResourcesCommand } from "@aws-sdk/client-cloudformation";
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import {
-  DescribeListenersCommand, DescribeLoadBalancerAttributesCommand, DescribeLoadBalancersCommand, DescribeTargetGroupAttributesCommand,
+  DescribeListenersCommand, DescribeLoadBalancerAttributesCommand, DescribeRulesCommand, DescribeLoadBalancersCommand, DescribeTargetGroupAttributesCommand,
   DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import {
@@ -36,6 +36,7 @@ export function installSeedAccount() {
   elb.on(DescribeLoadBalancerAttributesCommand).resolves(seed.describeLoadBalancerAttributes);
   elb.on(DescribeListenersCommand).resolves(seed.describeListeners);
   elb.on(DescribeTargetGroupsCommand).resolves(seed.describeTargetGroups);
+  elb.on(DescribeRulesCommand).resolves(seed.describeRules);
   elb.on(DescribeTargetGroupAttributesCommand).resolves(seed.describeTargetGroupAttributes);
   elb.on(DescribeTargetHealthCommand).resolves(seed.describeTargetHealth);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rules, runRules, type ModelRow } from "../../src/aws/index.js";
+import { collectFromTemplate, parseTemplate, rules, runRules, type ModelRow } from "../../src/aws/index.js";
 import { getEntry } from "../../src/explain/index.js";
 import { aws as awsCatalog } from "../../src/explain/catalog/aws.js";
 import { blank, findingsOf, ids } from "./helpers.js";
@@ -19,6 +19,20 @@ describe("rule declarations", () => {
   it("every finding in the aws catalog is emitted by a rule or by the models cross-check", () => {
     const emitted = new Set([...rules.flatMap((r) => r.finds), "gateway-lists-uncallable-model", "gateway-omits-callable-model"]);
     expect(awsCatalog.map((e) => e.id).filter((id) => !emitted.has(id))).toEqual([]);
+  });
+});
+
+describe("the aws catalog", () => {
+  it.each(awsCatalog.map((e) => [e.id, e] as const))("%s says why, how to fix it, and where to read more", (_id, e) => {
+    expect(e.why.length).toBeGreaterThan(40);
+    expect(e.fix.general.length).toBeGreaterThan(10);
+    expect(e.references.length).toBeGreaterThan(0);
+    expect(e.references.every((r) => r.url.startsWith("https://"))).toBe(true);
+  });
+
+  it("names only known client ids", () => {
+    const known = new Set(["nextchat-web", "nextchat-web-proxy", "nextchat-desktop", "openai-node", "openai-node-browser", "openai-python", "lobechat", "open-webui", "curl"]);
+    expect(awsCatalog.flatMap((e) => e.clients).filter((c) => !known.has(c))).toEqual([]);
   });
 });
 
@@ -136,5 +150,37 @@ describe("rules on literal snapshots", () => {
 
   it("says nothing about models when the region's list was not read (a template)", () => {
     expect(ids(findingsOf("seed-2024.json"))).not.toContain("model-not-in-region");
+  });
+});
+
+describe("the API key source", () => {
+  it("reports api-key-default when API_KEY_PARAM_NAME is blank and no other key source is set", () => {
+    const s = blank({ functions: [lambdaFn({ env: [{ name: "API_KEY_PARAM_NAME", value: "" }] })] });
+    expect(ids(runRules(s))).toEqual(["api-key-default"]);
+  });
+
+  it("does not report api-key-default when the key comes from Secrets Manager", () => {
+    const s = blank({ functions: [lambdaFn({ env: [{ name: "API_KEY_PARAM_NAME", value: "" }, { name: "API_KEY_SECRET_ARN", value: "arn:aws:secretsmanager:x" }] })] });
+    expect(runRules(s)).toEqual([]);
+  });
+
+  it("reports api-key-default on the upstream template left with its blank ApiKeyParam default", () => {
+    expect(ids(findingsOf("upstream-2024.json"))).toContain("api-key-default");
+  });
+});
+
+describe("listener rules", () => {
+  it("follows a ListenerRule in a template to a lambda target group", () => {
+    const template = {
+      Resources: {
+        Lb: { Type: "AWS::ElasticLoadBalancingV2::LoadBalancer", Properties: { Subnets: [] } },
+        L: { Type: "AWS::ElasticLoadBalancingV2::Listener", Properties: { LoadBalancerArn: { Ref: "Lb" }, Port: 443, Protocol: "HTTPS", Certificates: [{ CertificateArn: "c" }], DefaultActions: [{ Type: "fixed-response" }] } },
+        R: { Type: "AWS::ElasticLoadBalancingV2::ListenerRule", Properties: { ListenerArn: { Ref: "L" }, Priority: 1, Actions: [{ Type: "forward", TargetGroupArn: { Ref: "Tg" } }] } },
+        Tg: { Type: "AWS::ElasticLoadBalancingV2::TargetGroup", Properties: { TargetType: "lambda", Targets: [{ Id: { "Fn::GetAtt": ["Fn", "Arn"] } }], TargetGroupAttributes: [{ Key: "lambda.multi_value_headers.enabled", Value: "true" }] } },
+        Fn: { Type: "AWS::Lambda::Function", Properties: { Timeout: 30 } },
+      },
+    };
+    const s = collectFromTemplate(parseTemplate(JSON.stringify(template)), { name: "t" });
+    expect(ids(runRules(s)).sort()).toEqual(["alb-lambda-body-cap", "alb-lambda-no-streaming"]);
   });
 });

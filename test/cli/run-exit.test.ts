@@ -67,6 +67,8 @@ describe("bagcheck run exit codes", () => {
     ["an unknown suite", ["--suite", "nope"]],
     ["an unknown flag", ["--frobnicate"]],
     ["a URL that is not a URL", ["--url", "ftp://x/v1"]],
+    ["an unknown client", ["--client", "no-such-client"]],
+    ["an unknown scenario", ["--scenario", "no-such-scenario"]],
   ])("exits 2 for %s", async (_name, args) => {
     expect((await run(...args)).result).toBe(2);
   });

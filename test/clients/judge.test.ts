@@ -90,17 +90,32 @@ describe("judgeClients, other rules", () => {
   });
 
   it("counts a warning from a check the client depends on as degraded", () => {
-    const v = verdictOf("open-webui", [{ id: "models.list", status: "warn", findings: [{ id: "models-list-empty" }] }]);
-    expect(v).toMatchObject({ verdict: "degraded", because: ["models-list-empty"] });
+    const v = verdictOf("open-webui", [{ id: "models.list-shape", status: "warn", findings: [{ id: "model-list-not-openai-shape" }] }]);
+    expect(v).toMatchObject({ verdict: "degraded", because: ["model-list-not-openai-shape"] });
   });
 
-  it("ignores findings the client does not care about", () => {
-    const v = verdictOf("curl", [{ id: "chat.error-shape", status: "fail", findings: [{ id: "error-envelope-not-openai" }] }]);
-    expect(v.verdict).toBe("works");
+  it("ignores findings the client does not care about (openai-python keeps a {detail} body readable)", () => {
+    const results = [{ id: "auth.error-envelope", status: "fail", findings: [{ id: "error-envelope-not-openai" }] }];
+    expect(verdictOf("openai-python", results).verdict).toBe("works");
+    expect(verdictOf("openai-node", results).because).toEqual(["error-envelope-not-openai"]);
+  });
+
+  it("does not count a suite check that failed without a finding (another check owns the cause)", () => {
+    expect(verdictOf("curl", [{ id: "auth.valid-key-accepted", status: "fail", findings: [] }]).verdict).toBe("works");
+  });
+
+  it("treats the cors suite's mixed-content id as the same cause, judged from the page's origin", () => {
+    const results = [{ id: "cors.mixed-content", status: "fail", findings: [{ id: "mixed-content" }] }];
+    const windows = verdictOf("nextchat-desktop-windows", results, { ...seed, enteredUrl: `${alb}/api` });
+    expect(windows.verdict).toBe("works");
   });
 
   it("does not let one client's replay count against another", () => {
     expect(verdictOf("lobechat", replayed).because).not.toContain("stream-error-cors-less-500");
+  });
+
+  it("does not throw when what was typed is not a URL", () => {
+    expect(verdictOf("nextchat-web", [], { ...seed, enteredUrl: "::not a url::", baseUrl: "also not" }).client).toBe("nextchat-web");
   });
 
   it("judges every profile when no client is named", () => {

@@ -139,3 +139,27 @@ describe.each(TRANSPORTS)("streams through the SDK over %s", (transport) => {
     expect(emu.stats.streamsCompleted).toBe(before + 1);
   });
 });
+
+describe("long streams", () => {
+  let emu: RunningEmulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ chunkDelayMs: 0 });
+  });
+  afterAll(() => emu.close());
+
+  it("writes a long stream to the end even when the socket pushes back", async () => {
+    const res = await raw(emu, "POST", `/model/${encodeURIComponent(MODEL)}/converse-stream`, JSON.stringify({ messages: userSays("[[words:8000]]"), inferenceConfig: { maxTokens: 8192 } }));
+    const list = frames(res.body);
+    expect(headerValues(list.at(-1) as Buffer)[":event-type"]).toBe("metadata");
+    expect(list.length).toBe(4000 + 4);
+  });
+
+  it("counts a stream ended by an injected exception as failed, not completed", async () => {
+    emu.faults.failStreamAfter(1);
+    const before = { ...emu.stats };
+    await raw(emu, "POST", `/model/${encodeURIComponent(MODEL)}/converse-stream`, JSON.stringify({ messages: userSays("hi") }));
+    emu.faults.clear();
+    expect(emu.stats.streamsFailed).toBe(before.streamsFailed + 1);
+    expect(emu.stats.streamsCompleted).toBe(before.streamsCompleted);
+  });
+});

@@ -147,7 +147,7 @@ export const seed2024Report: Report = {
   clients: [
     { client: "curl", name: "curl", verdict: "works", because: [], enterUrl: base },
     { client: "openai-python", name: "openai-python", verdict: "works", because: [], enterUrl: base },
-    { client: "open-webui", name: "Open WebUI", verdict: "degraded", because: ["sse-buffered-by-front"], sees: "the whole answer appears at once after a pause", enterUrl: base },
+    { client: "open-webui", name: "Open WebUI", verdict: "degraded", because: ["error-envelope-not-openai", "sse-buffered-by-front"], sees: "the whole answer appears at once after a pause", enterUrl: base },
     { client: "nextchat-web", name: "NextChat (web, custom endpoint)", verdict: "broken", because: ["mixed-content-http-gateway", "base-url-double-v1", "model-access-not-granted"], sees: "{\"error\": true, \"message\": \"Failed to fetch\"}", enterUrl: "http://127.0.0.1:41327/api" },
     { client: "nextchat-desktop", name: "NextChat (desktop)", verdict: "broken", because: ["base-url-double-v1", "model-access-not-granted"], sees: "{\"detail\":\"Not Found\"} as the reply", enterUrl: "http://127.0.0.1:41327/api" },
     { client: "openai-node", name: "openai-node", verdict: "works", because: [], enterUrl: base },

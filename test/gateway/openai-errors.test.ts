@@ -78,6 +78,15 @@ describe("errors through openai-node", () => {
     expect((current.emu.stats.byOperation.Converse ?? 0) - before).toBe(2);
   });
 
+  it("Bedrock ServiceUnavailable and ModelTimeout become 503 and 504 (InternalServerError, retryable)", async () => {
+    current.emu.faults.unavailableNext(1);
+    const unavailable = await failure(current.client().chat.completions.create({ model: HAIKU, messages: hi }));
+    current.emu.faults.modelTimeoutNext(1);
+    const timeout = await failure(current.client().chat.completions.create({ model: HAIKU, messages: hi }));
+    expect([unavailable.status, timeout.status]).toEqual([503, 504]);
+    expect(unavailable).toBeInstanceOf(OpenAI.InternalServerError);
+  });
+
   it("a Bedrock exception mid-stream surfaces as an APIError from the SDK's iterator", async () => {
     current.emu.faults.failStreamAfter(3, "modelStreamErrorException");
     try {

@@ -5,7 +5,9 @@ import { KEY, eventually, startStack, type Stack } from "./support.js";
 /** The stream's life over real HTTP: headers, keep-alives, client disconnects, upstream timeouts. */
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ chunkDelayMs: 20, gateway: { keepAliveMs: 50, upstreamTimeoutMs: 400 } });
+  // The idle timeout leaves room for a loaded CI machine; the timeout tests hold Bedrock silent well past it.
+  stack = await startStack({ chunkDelayMs: 20, gateway: { keepAliveMs: 50, upstreamTimeoutMs: 1_500 } });
+  await (await post(body(false, "warm up"))).text(); // SDK loaded, model catalog cached
 });
 afterAll(async () => {
   await stack?.close();
@@ -57,7 +59,7 @@ describe("SSE stream lifecycle", () => {
   });
 
   it("answers 504 when Bedrock stays silent past the upstream timeout (no streaming)", async () => {
-    stack.emu.faults.latencyMs(1_000);
+    stack.emu.faults.latencyMs(5_000);
     try {
       const res = await post(body(false));
       expect(res.status).toBe(504);
@@ -68,7 +70,7 @@ describe("SSE stream lifecycle", () => {
   });
 
   it("ends a stream whose Bedrock goes silent with an error event instead of hanging", async () => {
-    stack.emu.faults.latencyMs(1_000);
+    stack.emu.faults.latencyMs(5_000);
     try {
       const text = await (await post(body(true))).text();
       expect(text).toContain('data: {"error":');

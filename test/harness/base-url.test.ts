@@ -98,3 +98,22 @@ describe("probeBaseUrl", () => {
     expect(p.modelsJson).toMatchObject({ data: [{ id: "amazon.nova-micro-v1:0" }] });
   });
 });
+
+describe("probeBaseUrl and redirects", () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  it("reports redirect-to-other-host, not a missing base, when the base redirects elsewhere", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(301, { location: "http://localhost:1/v1/models" });
+      res.end();
+    });
+    const normalized = normalizeBaseUrl(`${server.url}/v1`);
+    const client = createHttpClient({ target: { baseUrl: normalized.baseUrl }, key: "k-123456", timeoutMs: 2_000 });
+    const p = await probeBaseUrl(client, normalized);
+    await client.close();
+    expect(p.findings.map((f) => f.id)).toEqual(["redirect-to-other-host"]);
+  });
+});

@@ -106,6 +106,13 @@ describe.skipIf(!hasChromium)("the HTML report in headless Chromium", () => {
     await seed.emulateMedia({ media: "screen" });
   });
 
+  it("opens a folded finding when a verdict links to it", async () => {
+    const finding = seed.locator("#finding-error-envelope-not-openai");
+    expect(await finding.getAttribute("open")).toBeNull();
+    await seed.locator(`a[href="#finding-error-envelope-not-openai"]`).first().click();
+    expect(await finding.getAttribute("open")).not.toBeNull();
+  });
+
   it("opens every check with Expand all (its inline script is allowed to run)", async () => {
     await seed.getByRole("button", { name: "Expand all" }).click();
     expect(await seed.locator("details.check:not([open])").count()).toBe(0);

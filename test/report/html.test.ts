@@ -112,8 +112,15 @@ describe("failures first", () => {
   });
 
   it("lists errors before warnings in the findings", () => {
-    const sev = [...section(seedHtml, "findings").matchAll(/<article class="finding severity-(\w+)"/g)].map((m) => m[1]);
+    const sev = [...section(seedHtml, "findings").matchAll(/<details class="finding severity-(\w+)"/g)].map((m) => m[1]);
     expect(sev).toEqual(["error", "error", "error", "error", "warning"]);
+  });
+
+  it("keeps errors open and folds warnings", () => {
+    const f = section(seedHtml, "findings");
+    expect(f).toMatch(/<details class="finding severity-error" id="finding-sse-buffered-by-front" open>/);
+    expect(f).toMatch(/<details class="finding severity-warning" id="finding-error-envelope-not-openai">/);
+    expect(f).toContain("<strong>4 errors · 1 warning.</strong>");
   });
 
   it("lists broken clients before degraded before working ones", () => {
@@ -141,6 +148,39 @@ describe("the client verdict table", () => {
   });
 });
 
+describe("the reasons behind a verdict", () => {
+  const withReasons = (because: string[]): string =>
+    section(render({ ...seed2024Report, clients: [{ client: "x", name: "X", verdict: "broken", because }] }), "verdicts");
+
+  it("puts errors before warnings, whatever order the client rules gave", () => {
+    const row = section(seedHtml, "verdicts").match(/<tr class="verdict-degraded"[\s\S]*?<\/tr>/)?.[0] ?? "";
+    expect(row.indexOf("#finding-sse-buffered-by-front")).toBeLessThan(row.indexOf("#finding-error-envelope-not-openai"));
+  });
+
+  it("links a check id to the check, by its title", () => {
+    expect(withReasons(["chat.base-url-shape"])).toContain(
+      `<a href="#check-chat.base-url-shape">The base URL works as clients append /v1</a> <span class="muted">(check)</span>`,
+    );
+  });
+
+  it("shows an id the report does not explain as the id itself", () => {
+    expect(withReasons(["no-such-finding"])).toContain("<li><code>no-such-finding</code></li>");
+  });
+
+  it("folds all but the first four reasons", () => {
+    const out = withReasons(seed2024Report.checks.map((c) => c.id));
+    expect(out).toContain(`<details class="more-reasons"><summary>${seed2024Report.checks.length - 4} more</summary>`);
+  });
+
+  it("shows what the person sees with ``` fences as code", () => {
+    const out = section(
+      render({ ...seed2024Report, clients: [{ client: "x", name: "X", verdict: "broken", because: [], sees: '```json {"error": true} ``` as a bubble' }] }),
+      "verdicts",
+    );
+    expect(out).toContain(`<q class="sees"><code>{&quot;error&quot;: true}</code> as a bubble</q>`);
+  });
+});
+
 describe("checks and evidence", () => {
   it("puts every check in a <details> anchored by its id", () => {
     const n = section(seedHtml, "checks").match(/<details class="check /g)?.length;
@@ -158,9 +198,15 @@ describe("checks and evidence", () => {
 });
 
 describe("stream timelines", () => {
-  it("draws one timeline per streamed exchange in the streams section", () => {
-    const streamed = seed2024Report.checks.flatMap((c) => c.evidence.exchanges).filter((e) => e.events).length;
+  it("draws one timeline per stream that got events in the streams section", () => {
+    const streamed = seed2024Report.checks.flatMap((c) => c.evidence.exchanges).filter((e) => e.events?.length).length;
     expect(section(seedHtml, "streams").match(/<svg class="timeline"/g)).toHaveLength(streamed);
+  });
+
+  it("lists streams that got no event instead of drawing them", () => {
+    const streams = section(seedHtml, "streams");
+    expect(streams).toContain("1 of 4 streamed requests received no event at all.");
+    expect(streams).toContain(`<a href="#check-chat-stream.default-model">`);
   });
 
   it("has no streams section when nothing was streamed", () => {

@@ -11,6 +11,11 @@ const bedrock: BedrockLike = {
     if (denied.has(String(input.modelId))) throw accessDenied;
     return { text: "OK", inputTokens: 3, outputTokens: 1, stopReason: "end_turn" };
   },
+  async invokeModel(modelId, body) {
+    seen.push(modelId);
+    const texts = (body as { texts?: string[] }).texts ?? [];
+    return { embeddings: texts.map(() => [0.5, -0.25]) };
+  },
   async *converseStream(input) {
     seen.push(String(input.modelId));
     yield "O";
@@ -101,6 +106,14 @@ describe("bag-2024: BAG of July 2024 on Lambda (Mangum)", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe(origin);
     expect(res.headers.get("access-control-allow-headers")).toBe("authorization, content-type");
+  });
+
+  it("answers embeddings for an OpenAI name with DEFAULT_EMBEDDING_MODEL, base64 as float32", async () => {
+    const res = await post("/embeddings", { model: "text-embedding-3-small", input: ["a", "b"], encoding_format: "base64" });
+    const out = (await res.json()) as { model: string; data: { embedding: string; index: number }[] };
+    expect(out.model).toBe("cohere.embed-multilingual-v3");
+    expect(out.data.map((d) => d.index)).toEqual([0, 1]);
+    expect([...new Float32Array(Uint8Array.from(Buffer.from(out.data[0]!.embedding, "base64")).buffer)]).toEqual([0.5, -0.25]);
   });
 
   it("crashes on an unknown /models/{id} with a CORS-less 500", async () => {

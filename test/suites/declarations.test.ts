@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getEntry } from "../../src/explain/index.js";
+import { http } from "../../src/explain/catalog/http.js";
+import { streaming } from "../../src/explain/catalog/streaming.js";
 import { allSuites } from "../../suites/index.js";
 import { variants } from "../../fixtures/gateways/index.js";
 import { failsOn } from "./failing-fixture-table.js";
@@ -34,6 +36,19 @@ describe("suite declarations", () => {
   it("has a catalog entry for every finding a fixture variant expects", () => {
     const missing = variants.flatMap((v) => v.expectedFindings.filter((f) => !getEntry(f)).map((f) => `${v.name} → ${f}`));
     expect(missing).toEqual([]);
+  });
+
+  it("leaves no http or streaming catalog entry orphaned: some check can emit each", () => {
+    const declared = new Set(checks.flatMap((c) => c.finds));
+    expect([...http, ...streaming].map((e) => e.id).filter((id) => !declared.has(id))).toEqual([]);
+  });
+
+  it("gives every http and streaming entry a why, a general fix and references", () => {
+    for (const e of [...http, ...streaming]) {
+      expect(e.why.length, e.id).toBeGreaterThan(40);
+      expect(e.fix.general.length, e.id).toBeGreaterThan(20);
+      expect(e.references.length, e.id).toBeGreaterThan(0);
+    }
   });
 
   it("names at least 12 broken gateways, each once", () => {

@@ -62,4 +62,5 @@ export const failsOn: Record<string, { variant: string; finding: string }> = {
   "errors.no-leaks": { variant: "stack-trace-errors", finding: "stack-trace-leaked" },
   "limits.large-body": { variant: "html-413", finding: "body-limit-html-413" },
   "limits.concurrent": { variant: "single-flight-503", finding: "concurrent-requests-rejected" },
+  "limits.idle-timeout": { variant: "idle-timeout-504", finding: "idle-timeout-cuts-generation" },
 };

@@ -46,7 +46,7 @@ beforeAll(async () => {
   tokyo = await runAgainst({ url: seedAccount.url, key: KEY, close: seedAccount.close }, accessChecks, { model: "anthropic.claude-3-haiku-20240307-v1:0" });
   const fake = await startFake(goodFake);
   try {
-    knownGood = await runAgainst(fake, checks);
+    knownGood = await runAgainst(fake, checks, { slow: true });
   } finally {
     await fake.close();
   }
@@ -69,7 +69,9 @@ describe("the reference gateway on the emulator", () => {
   it.each(checks.map((c) => [c.id]))("%s passes there, or on the known-good fixture when the reference gives it nothing to judge", (id) => {
     const ref = tokyo.find((r) => r.id === id && r.status === "pass") ?? reference.find((r) => r.id === id);
     const good = knownGood.find((r) => r.id === id);
-    const passed = ref?.status === "pass" || (ref?.status === "skip" && good?.status === "pass");
+    // A --slow check needs a generation past 60 s to pass; a test cannot wait that long, so it must skip and say why.
+    const slowSkip = checks.find((c) => c.id === id)?.slow === true && ref?.status === "skip" && /under a 60 s idle timeout|--slow/.test(ref.message ?? "");
+    const passed = ref?.status === "pass" || (ref?.status === "skip" && good?.status === "pass") || slowSkip;
     expect(passed, `reference: ${ref && line(ref)}; known-good fixture: ${good && line(good)}`).toBe(true);
   });
 });
@@ -87,6 +89,7 @@ describe("the reference gateway on an account with refusals (Tokyo 2024-11, seed
 
 describe("the known-good fixture gateway (the corpus's base)", () => {
   it("passes every check with no finding", () => {
-    expect(knownGood.filter((r) => r.status !== "pass").map(line)).toEqual([]);
+    expect(knownGood.filter((r) => r.status !== "pass" && !(r.status === "skip" && r.id === "limits.idle-timeout")).map(line)).toEqual([]);
+    expect(findingIds(knownGood)).toEqual([]);
   });
 });

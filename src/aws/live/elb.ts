@@ -14,6 +14,24 @@ function attr(list: { Key?: string | undefined; Value?: string | undefined }[] |
   return list?.find((a) => a.Key === key)?.Value;
 }
 
+interface ElbAction {
+  Type?: string | undefined;
+  TargetGroupArn?: string | undefined;
+  ForwardConfig?: { TargetGroups?: { TargetGroupArn?: string | undefined }[] | undefined } | undefined;
+  RedirectConfig?: { Protocol?: string | undefined } | undefined;
+}
+
+function toAction(a: ElbAction): ListenerAction {
+  return {
+    type: a.Type ?? "forward",
+    targetGroupIds: [
+      ...(a.TargetGroupArn ? [a.TargetGroupArn] : []),
+      ...(a.ForwardConfig?.TargetGroups ?? []).flatMap((t) => (t.TargetGroupArn && t.TargetGroupArn !== a.TargetGroupArn ? [t.TargetGroupArn] : [])),
+    ],
+    ...(a.RedirectConfig?.Protocol ? { redirectProtocol: a.RedirectConfig.Protocol } : {}),
+  };
+}
+
 /** Load balancers and everything hanging off them: attributes, listeners, target groups and lambda targets. */
 export async function collectLoadBalancers(sdk: AwsSdk, log: ReadLog, arns: string[]): Promise<ElbFacts> {
   const out: ElbFacts = { loadBalancers: [], listeners: [], targetGroups: [], subnetZones: new Map() };
@@ -51,17 +69,15 @@ export async function collectLoadBalancers(sdk: AwsSdk, log: ReadLog, arns: stri
         ...(l.Port !== undefined ? { port: l.Port } : {}),
         protocol: l.Protocol ?? "HTTP",
         certificateCount: l.Certificates?.length ?? 0,
-        actions: (l.DefaultActions ?? []).map(
-          (a): ListenerAction => ({
-            type: a.Type ?? "forward",
-            targetGroupIds: [
-              ...(a.TargetGroupArn ? [a.TargetGroupArn] : []),
-              ...(a.ForwardConfig?.TargetGroups ?? []).flatMap((t) => (t.TargetGroupArn && t.TargetGroupArn !== a.TargetGroupArn ? [t.TargetGroupArn] : [])),
-            ],
-            ...(a.RedirectConfig?.Protocol ? { redirectProtocol: a.RedirectConfig.Protocol } : {}),
-          }),
-        ),
+        actions: (l.DefaultActions ?? []).map(toAction),
       });
+    }
+    // Rules beyond the default action can forward to other target groups (a lambda one among them).
+    for (const listener of out.listeners.filter((l) => l.loadBalancerId === arn)) {
+      const rules = await log.read(`rules of listener ${listener.id}`, "elasticloadbalancing:DescribeRules", () =>
+        client.send(new m.DescribeRulesCommand({ ListenerArn: listener.id })),
+      );
+      for (const r of rules?.Rules ?? []) if (!r.IsDefault) listener.actions.push(...(r.Actions ?? []).map(toAction));
     }
 
     const groups = await log.read(`target groups of load balancer ${name}`, "elasticloadbalancing:DescribeTargetGroups", () =>

@@ -51,13 +51,15 @@ function check(s: DeploymentSnapshot, expected: string | undefined, fnLabel: str
 export const ssmParamRule: Rule = {
   name: "ssm-param",
   description: "The API key parameter the gateway reads exists, under that exact name, as a SecureString.",
-  finds: ["ssm-param-name-mismatch", "ssm-param-missing", "ssm-param-not-secure-string"],
+  finds: ["ssm-param-name-mismatch", "ssm-param-missing", "ssm-param-not-secure-string", "api-key-default"],
   check(s, o) {
     const expected = o.ssmParam ?? s.ssm.expectedName;
     const out: Finding[] = [];
     for (const fn of s.functions) {
       const configured = envValue(fn.env, "API_KEY_PARAM_NAME");
-      // Empty means BAG falls back to its built-in default key; nothing to look up.
+      const otherSource = fn.env.some((e) => e.name === "API_KEY_SECRET_ARN" || e.name === "OPENAI_API_KEY");
+      // Blank: BAG falls back to the default key published in its own source.
+      if (configured === "" && !otherSource) out.push({ id: "api-key-default", args: { function: label(fn) } });
       if (!configured || configured.startsWith("${")) continue;
       const f = check(s, expected, label(fn), configured);
       if (f) out.push(f);

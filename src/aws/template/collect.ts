@@ -83,6 +83,7 @@ export function collectFromTemplate(doc: TemplateDocument, opts: TemplateCollect
   const policiesByRole = new Map<string, NamedPolicy[]>();
   const apiIntegrations = new Map<string, ApiIntegration[]>();
   const urlModes = new Map<string, string>();
+  const ruleActions = new Map<string, ListenerAction[]>();
 
   for (const [id, res] of Object.entries(resources)) {
     if (!isObject(res)) continue;
@@ -112,6 +113,11 @@ export function collectFromTemplate(doc: TemplateDocument, opts: TemplateCollect
           certificateCount: asArray(p.Certificates).length,
           actions: asArray(p.DefaultActions).filter(isObject).map((a) => listenerAction(a, str)),
         });
+        break;
+      }
+      case "AWS::ElasticLoadBalancingV2::ListenerRule": {
+        const listener = str(p.ListenerArn) ?? "";
+        ruleActions.set(listener, [...(ruleActions.get(listener) ?? []), ...asArray(p.Actions).filter(isObject).map((a) => listenerAction(a, str))]);
         break;
       }
       case "AWS::ElasticLoadBalancingV2::TargetGroup": {
@@ -231,6 +237,7 @@ export function collectFromTemplate(doc: TemplateDocument, opts: TemplateCollect
   }
 
   for (const role of snap.roles) role.policies = policiesByRole.get(role.id) ?? [];
+  for (const l of snap.listeners) l.actions.push(...(ruleActions.get(l.id) ?? []));
   for (const fn of snap.functions) {
     const mode = urlModes.get(fn.id);
     if (mode) fn.urlInvokeMode = mode;

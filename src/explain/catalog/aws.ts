@@ -55,8 +55,8 @@ export const aws: CatalogEntry[] = [
     title: "The gateway reads the API key from SSM parameter `{configured}`, but the parameter is `{expected}`",
     why:
       "The Lambda function `{function}` gets the parameter name in `API_KEY_PARAM_NAME` (template parameter `ApiKeyParam`) and reads the key from it at start-up. " +
-      "`{configured}` is not `{expected}` ({source}): the read fails, so every authenticated call fails (BAG answers 500, or rejects every key), " +
-      "while nothing in the stack itself looks broken.",
+      "`{configured}` is not `{expected}` ({source}): BAG calls `ssm.get_parameter` when the function starts, the parameter is not found, the function fails to start, " +
+      "and the ALB answers every request with an HTML `502 Bad Gateway` — while nothing in the stack itself looks broken.",
     fix: {
       general: "Make the name the function reads and the name of the SecureString parameter identical (`{expected}`).",
       bag:
@@ -72,13 +72,27 @@ export const aws: CatalogEntry[] = [
     title: "SSM parameter `{configured}` does not exist in this account and region",
     why:
       "The Lambda function `{function}` reads its API key from the SSM parameter named in `API_KEY_PARAM_NAME`. " +
-      "DescribeParameters finds no parameter with that name here, so the read fails at start-up and every authenticated call fails.",
+      "DescribeParameters finds no parameter with that name here, so the read fails when the function starts and every request fails (behind an ALB: an HTML `502 Bad Gateway`).",
     fix: {
       general: "Create a SecureString parameter named `{configured}` in the gateway's region, or point the gateway at the parameter that exists.",
       bag: "`aws ssm put-parameter --name {configured} --type SecureString --value <key>` in the stack's region, or update the stack's `ApiKeyParam`.",
     },
     clients: everyClient,
     references: [ssmDoc, bag],
+  },
+  {
+    id: "api-key-default",
+    severity: "error",
+    title: "{function} has no API key configured: it accepts BAG's built-in default key",
+    why:
+      "`API_KEY_PARAM_NAME` is blank (the template's `ApiKeyParam` was left empty) and neither `API_KEY_SECRET_ARN` nor `OPENAI_API_KEY` is set, " +
+      "so BAG falls back to `DEFAULT_API_KEYS` from its own source code. That key is public: anyone who finds the endpoint can spend your Bedrock budget.",
+    fix: {
+      general: "Give the gateway a secret key of its own.",
+      bag: "Create a SecureString parameter (e.g. `BedrockProxyAPIKey`) and redeploy with `ApiKeyParam` set to its name (newer BAG: `ApiKeySecretArn`).",
+    },
+    clients: [],
+    references: [bag, ssmDoc],
   },
   {
     id: "ssm-param-not-secure-string",

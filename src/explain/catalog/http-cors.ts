@@ -3,7 +3,7 @@ import type { CatalogEntry } from "../types.js";
 /** CORS as a browser applies it to a page calling the gateway directly. Emitted by suites/cors.ts. */
 const mdnCors = { title: "MDN: Cross-Origin Resource Sharing (CORS)", url: "https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS" };
 const mdnAllowHeaders = { title: "MDN: Access-Control-Allow-Headers (the * wildcard does not cover Authorization)", url: "https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Access-Control-Allow-Headers" };
-const browserClients = ["nextchat-web", "nextchat-desktop", "openai-node-browser"];
+const browserClients = ["nextchat-web", "nextchat-desktop-macos", "nextchat-desktop-windows", "openai-node-browser", "lobechat-client-fetch"];
 const failedToFetch = "The browser then blocks the call and the page shows only \"Failed to fetch\" (NextChat) or a network error; the reason is in the browser console alone, and curl keeps working.";
 
 export const httpCors: CatalogEntry[] = [

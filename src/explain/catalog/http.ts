@@ -91,7 +91,7 @@ const auth: CatalogEntry[] = [
       general: "Serve the gateway over https only.",
       bag: "Add an ACM certificate and an HTTPS:443 listener to the ALB (and redirect or remove port 80), or deploy the API Gateway template (PR #207).",
     },
-    clients: ["nextchat-web", "nextchat-desktop", "openai-node-browser"],
+    clients: ["nextchat-web", "nextchat-desktop-macos", "openai-node-browser"],
     references: [{ title: "AWS: Create an HTTPS listener for your Application Load Balancer", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html" }],
   },
 ];
@@ -272,6 +272,21 @@ const limits: CatalogEntry[] = [
     },
     clients: ["nextchat-web", "lobechat", "open-webui", "openai-node", "openai-python"],
     references: [{ title: "AWS Lambda: configuring reserved concurrency", url: "https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html" }],
+  },
+  {
+    id: "idle-timeout-cuts-generation",
+    severity: "error",
+    title: "A long generation was cut after {afterS} s ({status})",
+    why:
+      "A non-streamed answer sends no byte until the model has finished. An **ALB closes a connection idle for 60 s** (its default) and answers " +
+      "an HTML 504; API Gateway REST integrations stop at 29 s. Long answers (summaries, code) then fail after a minute while short ones work. Body: `{body}`.",
+    fix: {
+      general: "Stream (bytes flow, so nothing is idle), or raise the idle timeout above the longest generation (ALB attribute `idle_timeout.timeout_seconds`, up to 4000 s).",
+      bag: "Raise the ALB's `idle_timeout.timeout_seconds` (BAG's Lambda may run 300 s: match it), or deploy the streaming API Gateway template.",
+      client: "Turn streaming on in the client.",
+    },
+    clients: ["nextchat-web", "nextchat-web-proxy", "openai-node", "openai-python", "lobechat", "open-webui", "curl"],
+    references: [{ title: "AWS: Application Load Balancer idle timeout", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#connection-idle-timeout" }],
   },
 ];
 

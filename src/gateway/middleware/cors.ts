@@ -5,7 +5,7 @@ const ALLOW_METHODS = "GET, POST, OPTIONS";
 /** When a preflight names no headers: what NextChat, LobeChat and openai-node in a browser send. */
 const DEFAULT_ALLOW_HEADERS = "authorization, content-type, x-api-key, x-stainless-arch, x-stainless-lang, x-stainless-os, x-stainless-package-version, x-stainless-retry-count, x-stainless-runtime, x-stainless-runtime-version, x-stainless-timeout";
 /** Headers a browser script may read from a response: the throttling hints. */
-const EXPOSE_HEADERS = "retry-after, retry-after-ms, x-request-id";
+const EXPOSE_HEADERS = "retry-after, retry-after-ms";
 // Firefox honours a day; Chromium caps at two hours. Either way one preflight per client per while.
 const MAX_AGE = "86400";
 const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;

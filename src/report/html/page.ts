@@ -40,6 +40,22 @@ function headline(report: Report): string {
   return `${parts.filter(Boolean).join(", ")}.`;
 }
 
+/** Section links, for reports long enough to scroll (a failing run has dozens of checks). */
+function nav(report: Report): SafeHtml {
+  const streamed = report.checks.some((c) => c.evidence.exchanges.some((e) => e.events !== undefined));
+  const links: [string, string, boolean][] = [
+    ["verdicts-h", "Clients", true],
+    ["findings-h", `Findings (${report.findings.length})`, true],
+    ["streams-h", "Streams", streamed],
+    ["checks-h", `Checks (${report.checks.length})`, true],
+    ["models-h", "Models", report.models !== undefined],
+    ["deployment-h", "Deployment", report.deployment !== undefined],
+  ];
+  return html`<nav class="jump" aria-label="Sections">${links
+    .filter(([, , shown]) => shown)
+    .map(([id, text]) => html`<a href="#${id}">${text}</a>`)}</nav>`;
+}
+
 function header(report: Report): SafeHtml {
   const t = report.target;
   const u = report.usage;
@@ -60,9 +76,10 @@ function header(report: Report): SafeHtml {
     .filter((m): m is [string, string] => Boolean(m[1]))
     .map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
 <ul class="totals" aria-label="Check totals">${statusNames.map(
-    ([s, name]) => html`<li>${statusBadge(s)}<span class="count">${report.summary[s] ?? 0}</span><span>${name}</span></li>`,
+    ([s, name]) => html`<li class="${(report.summary[s] ?? 0) === 0 ? "zero" : "nonzero"}">${statusBadge(s)}<span class="count">${report.summary[s] ?? 0}</span><span>${name}</span></li>`,
   )}</ul>
 <p class="headline">${headline(report)}</p>
+${nav(report)}
 </header>`;
 }
 

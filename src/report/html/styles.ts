@@ -38,8 +38,10 @@ header.report-head { background: var(--panel); border: 1px solid var(--border); 
 .meta dt { display: inline; } .meta dt::after { content: ":"; } .meta dd { display: inline; margin: 0 0 0 4px; color: var(--fg); }
 .totals { display: flex; flex-wrap: wrap; gap: 10px; margin: 14px 0 0; padding: 0; list-style: none; }
 .totals li { border: 1px solid var(--border); border-radius: 8px; padding: 6px 12px; display: flex; align-items: center; gap: 8px; }
+.totals li.zero { opacity: 0.55; }
 .totals .count { font-size: 1.3rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 .headline { margin: 14px 0 0; font-size: 1.05rem; font-weight: 600; }
+.jump { display: flex; flex-wrap: wrap; gap: 4px 16px; margin-top: 10px; padding-top: 10px; border-top: 1px solid var(--border); font-size: 0.9rem; }
 .badge { display: inline-flex; align-items: center; gap: 5px; font-weight: 600; font-size: 0.85rem; padding: 1px 8px 1px 4px; border-radius: 999px; white-space: nowrap; }
 .badge .icon { width: 16px; height: 16px; flex: none; }
 .icon circle { fill: currentColor; } .icon path { fill: none; stroke: var(--panel); stroke-width: 1.9; stroke-linecap: round; stroke-linejoin: round; }
@@ -61,8 +63,8 @@ thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em;
 .silent-streams { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 10px 14px; }
 q.sees { font-style: italic; } q.sees::before { content: "“"; } q.sees::after { content: "”"; }
 .verdict-table { table-layout: fixed; min-width: 880px; }
-.c-client { width: 19%; } .c-verdict { width: 118px; } .c-because { width: 31%; } .c-sees { width: 25%; } .c-url { width: 25%; }
-.enter-url { overflow-wrap: anywhere; }
+.c-client { width: 18%; } .c-verdict { width: 116px; } .c-because { width: 31%; } .c-sees { width: 24%; } .c-url { width: 27%; }
+.enter-url { overflow-wrap: anywhere; font-size: 0.8rem; }
 .finding { background: var(--panel); border: 1px solid var(--border); border-left: 5px solid var(--muted); border-radius: 8px; padding: 14px 18px; margin: 12px 0; }
 .finding.severity-error { border-left-color: var(--bad); } .finding.severity-warning { border-left-color: var(--warn); } .finding.severity-info { border-left-color: var(--info); }
 .finding p { margin: 4px 0; }
@@ -135,7 +137,7 @@ footer { margin-top: 40px; font-size: 0.85rem; color: var(--muted); }
   :root { --bg: #fff; --panel: #fff; }
   html { font-size: 12px; }
   body { max-width: none; padding: 0; }
-  .toolbar { display: none; }
+  .toolbar, .jump { display: none; }
   details.check > summary::before, .finding > summary h3::after { content: none; }
   details::details-content { content-visibility: visible; display: contents; }
   details:not([open]) > :not(summary) { display: block; }
