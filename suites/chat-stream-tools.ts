@@ -4,7 +4,7 @@ import { isRecord } from "./support/envelope.js";
 import { fail, finding, pass, sample, skip } from "./support/outcome.js";
 import { withChatModel } from "./support/probe.js";
 import { isOutcome, streamOrOutcome } from "./support/stream.js";
-import { TOOL_CHOICE, TOOL_MAX_TOKENS, TOOL_PROMPT, WEATHER_TOOL } from "./support/tools.js";
+import { modelLacksFeature, TOOL_CHOICE, TOOL_MAX_TOKENS, TOOL_PROMPT, WEATHER_TOOL } from "./support/tools.js";
 
 interface Assembled {
   id?: string;
@@ -21,7 +21,7 @@ export const toolCallDeltasCheck: Check = {
     withChatModel(ctx, async (model) => {
       const res = await streamOrOutcome(ctx, { model, messages: [{ role: "user", content: TOOL_PROMPT }], tools: [WEATHER_TOOL], tool_choice: TOOL_CHOICE, max_tokens: TOOL_MAX_TOKENS });
       if (isOutcome(res)) {
-        if (res.status === "fail" && /got 4\d\d/.test(res.message ?? "") && /tool/i.test(res.message ?? "")) return skip(`the model takes no tools: ${res.message}`);
+        if (res.status === "fail" && /got 4\d\d/.test(res.message ?? "") && modelLacksFeature(res.message ?? "", "tool")) return skip(`${model} takes no tools: ${res.message}`);
         return res;
       }
       // The SDKs assemble calls by `index`: a negative or missing index loses or merges them.

@@ -272,6 +272,8 @@ export interface GatewayCrossCheck {
   listed: string[];
   listedNotCallable: { id: string; reason: string }[];
   callableNotListed: string[];
+  /** OpenAI names the gateway lists and maps to a Bedrock model itself (BAG: `gpt-*` → DEFAULT_MODEL). */
+  mapped?: string[];
   /** Set when /models could not be read. */
   error?: string;
 }

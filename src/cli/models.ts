@@ -64,7 +64,10 @@ export function registerModels(program: Command): void {
         } else {
           const lines = [aws.formatModelTable(table)];
           if (table.gateway?.error) lines.push("", `gateway: ${table.gateway.error}`);
-          else if (table.gateway) lines.push("", `gateway ${table.gateway.url} lists ${table.gateway.listed.length} models.`);
+          else if (table.gateway) {
+            lines.push("", `gateway ${table.gateway.url} lists ${table.gateway.listed.length} models.`);
+            if (table.gateway.mapped) lines.push(`it maps OpenAI names itself: ${table.gateway.mapped.join(", ")} (the model behind them is the gateway's choice, e.g. BAG's DEFAULT_MODEL)`);
+          }
           for (const f of explained) lines.push("", renderFindingText(f));
           for (const n of notes) lines.push(`note: ${n}`);
           process.stdout.write(`${lines.join("\n")}\n`);

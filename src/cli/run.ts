@@ -252,6 +252,7 @@ export async function executeRun(config: RunConfig): Promise<ExitCode> {
         scenario: started.scenario,
         timeoutMs: config.timeoutMs,
         model: config.model ?? started.model,
+        modelReason: config.model ? "given with --model" : `the model scenario ${started.scenario ?? ""} probes with (what the account can call)`,
         embeddingModel: config.embeddingModel,
       });
     } catch (err) {

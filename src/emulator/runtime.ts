@@ -7,7 +7,7 @@ import { converseBody, converseStreamEvents } from "./converse-output.js";
 import { embeddingHandler, type InvokeResult } from "./embeddings.js";
 import { AwsError } from "./errors.js";
 import type { Faults } from "./faults.js";
-import { parseJsonObject, type Res, sendJson, sleep } from "./http.js";
+import { type CancelToken, parseJsonObject, type Res, sendJson, sleep, watchClose } from "./http.js";
 import { type InvokeAction, resolveModel } from "./resolve.js";
 import { writeEventStream } from "./stream.js";
 import type { CatalogModel, EmulatorStats } from "./types.js";
@@ -37,7 +37,7 @@ function isAnthropic(model: CatalogModel): boolean {
 }
 
 /** Everything that can fail before the first byte: parse, resolve, validate, then injected faults and latency. */
-async function prepare(op: RuntimeOperation, ctx: RuntimeContext, rawModelId: string, raw: Buffer) {
+async function prepare(op: RuntimeOperation, ctx: RuntimeContext, rawModelId: string, raw: Buffer, token: CancelToken) {
   const invoke = op === "InvokeModel" || op === "InvokeModelWithResponseStream";
   const body = invoke ? parseInvokeBody(raw) : parseJsonObject(raw);
   const action: InvokeAction = STREAMING.has(op) ? "bedrock:InvokeModelWithResponseStream" : "bedrock:InvokeModel";
@@ -64,7 +64,7 @@ async function prepare(op: RuntimeOperation, ctx: RuntimeContext, rawModelId: st
   }
   const fault = ctx.faults.takeInvocationFault();
   if (fault) throw fault;
-  await sleep(ctx.faults.latency);
+  await sleep(ctx.faults.latency, token);
   return { model, prompt, embedding, legacy };
 }
 
@@ -77,13 +77,14 @@ function invokeHeaders(inputTokens: number, outputTokens: number, startedAt: num
 }
 
 export async function handleRuntime(op: RuntimeOperation, ctx: RuntimeContext, rawModelId: string, raw: Buffer, res: Res): Promise<void> {
-  const { model, prompt, embedding, legacy } = await prepare(op, ctx, rawModelId, raw);
+  const token = watchClose(res);
+  const { model, prompt, embedding, legacy } = await prepare(op, ctx, rawModelId, raw, token);
   if (embedding) {
     sendJson(res, 200, ctx.requestId, embedding.body, invokeHeaders(embedding.inputTokens, 0, ctx.startedAt));
     return;
   }
   const answer: Answer = composeAnswer(prompt as Prompt);
-  const streamCtx = { stats: ctx.stats, faults: ctx.faults, requestId: ctx.requestId };
+  const streamCtx = { stats: ctx.stats, faults: ctx.faults, requestId: ctx.requestId, token };
   switch (op) {
     case "Converse":
       sendJson(res, 200, ctx.requestId, converseBody(answer, Date.now() - ctx.startedAt));

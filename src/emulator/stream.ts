@@ -1,7 +1,7 @@
 import { lowerCamel } from "./errors.js";
 import { eventFrame, exceptionFrame } from "./eventstream.js";
 import { type Faults, streamExceptionMessage } from "./faults.js";
-import { type Res, sleep, watchClose } from "./http.js";
+import { type CancelToken, type Res, sleep, watchClose } from "./http.js";
 import type { EmulatorStats } from "./types.js";
 
 export interface StreamEvent {
@@ -17,6 +17,8 @@ export interface StreamContext {
   faults: Faults;
   requestId: string;
   headers?: Record<string, string>;
+  /** Watching the response since the request arrived (a caller may leave during injected latency). */
+  token?: CancelToken;
 }
 
 function countError(stats: EmulatorStats, name: string): void {
@@ -24,7 +26,7 @@ function countError(stats: EmulatorStats, name: string): void {
 }
 
 function write(res: Res, frame: Uint8Array): Promise<void> | undefined {
-  if (res.write(frame)) return undefined;
+  if (res.destroyed || res.write(frame)) return undefined;
   return new Promise((resolve) => {
     res.once("drain", resolve);
     res.once("close", resolve);
@@ -37,13 +39,17 @@ function write(res: Res, frame: Uint8Array): Promise<void> | undefined {
  */
 export async function writeEventStream(ctx: StreamContext, res: Res, events: StreamEvent[]): Promise<void> {
   const { stats, faults } = ctx;
-  const token = watchClose(res);
+  const token = ctx.token ?? watchClose(res);
+  stats.streamsStarted++;
+  if (token.cancelled || res.destroyed) {
+    stats.streamsCancelled++;
+    return;
+  }
   res.writeHead(200, {
     "content-type": "application/vnd.amazon.eventstream",
     "x-amzn-requestid": ctx.requestId,
     ...ctx.headers,
   });
-  stats.streamsStarted++;
   // With no delay between deltas, frames written in the same tick leave in one syscall (HTTP/1.1 only:
   // http2 batches frames itself). Each frame is still its own write, as soon as it is made.
   let corked = faults.chunkDelay === 0 && typeof res.cork === "function";

@@ -21,6 +21,8 @@ export interface PrepareTargetOptions {
   timeoutMs: number;
   /** `--model` / `--embedding-model`; when absent, the cheapest listed model is chosen. */
   model?: string;
+  /** Why `model` was given (default "given with --model"). */
+  modelReason?: string;
   embeddingModel?: string;
   dispatcher?: Dispatcher;
 }
@@ -68,7 +70,7 @@ export async function prepareTarget(opts: PrepareTargetOptions): Promise<Prepare
 
   const ids = listedModelIds(probe.modelsJson);
   prepared.chat = opts.model
-    ? { model: opts.model, reason: "given with --model" }
+    ? { model: opts.model, reason: opts.modelReason ?? "given with --model" }
     : pickChatModel(ids);
   prepared.embedding = opts.embeddingModel
     ? { model: opts.embeddingModel, reason: "given with --embedding-model" }

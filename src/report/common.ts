@@ -1,4 +1,5 @@
-import type { CheckResult, CheckStatus, Exchange, Report, ReportFinding } from "../harness/types.js";
+import { explainFinding, type ExplainedFinding } from "../explain/index.js";
+import type { CheckResult, CheckStatus, Exchange, Report } from "../harness/types.js";
 
 /** Failures first, then warnings, passes, skips: what a person must read comes first. */
 export const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
@@ -22,10 +23,12 @@ export function groupBySuite(checks: readonly CheckResult[]): Map<string, CheckR
   return bySuite;
 }
 
-/** The findings behind a check, in the report's explained form (catalog text already filled). */
-export function findingsOf(report: Report, check: CheckResult): ReportFinding[] {
-  const ids = new Set(check.findings.map((f) => f.id));
-  return report.findings.filter((f) => ids.has(f.id));
+/**
+ * The findings behind one check, explained with that check's own args (the report-level entry carries the
+ * args of the first check that emitted the id; another check's facts may differ).
+ */
+export function findingsOf(check: CheckResult): ExplainedFinding[] {
+  return check.findings.map((f) => explainFinding(f));
 }
 
 /** One line per exchange: `POST http://…/chat/completions → 200 (312 ms, 14 events)`. */

@@ -36,7 +36,7 @@ function renderCheck(c: ChalkInstance, report: Report, check: CheckResult, verbo
   const color = statusColor(c, check.status);
   const lines = [`  ${color(ICON[check.status])} ${c.bold(check.id)}  ${check.title}${c.gray(` (${formatMs(check.durationMs)})`)}`];
   if (check.message) lines.push(`      ${check.message}`);
-  for (const f of findingsOf(report, check)) lines.push(`      ${c.gray("→")} ${f.id}: ${renderMarkup(f.title, highlighter(c))}`);
+  for (const f of findingsOf(check)) lines.push(`      ${c.gray("→")} ${f.id}: ${renderMarkup(f.title, highlighter(c))}`);
   if (verbose || check.status === "fail") {
     for (const e of check.evidence.exchanges.slice(0, verbose ? undefined : 2)) {
       lines.push(c.gray(`      ${exchangeLine(e)}`));

@@ -24,7 +24,7 @@ const plain = (t: string) => renderMarkup(t, plainHighlighter);
 function details(report: Report, check: CheckResult): string {
   const lines: string[] = [];
   if (check.message) lines.push(check.message, "");
-  for (const f of findingsOf(report, check)) {
+  for (const f of findingsOf(check)) {
     lines.push(`[${f.id}] ${plain(f.title)}`, `  Why: ${plain(f.why)}`, `  Fix: ${plain(f.fix.general)}`);
     if (f.fix.bag) lines.push(`  BAG: ${plain(f.fix.bag)}`);
     if (f.fix.client) lines.push(`  Client: ${plain(f.fix.client)}`);

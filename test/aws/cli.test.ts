@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
-import * as seed from "../../fixtures/aws/seed-deployment.js";
 import { templatePath } from "./helpers.js";
-import { installSeedAccount } from "./mock-aws.js";
 
 let out: string;
 let err: string;
@@ -56,27 +51,6 @@ describe("bagcheck inspect", () => {
   it("exits 2 for a template file that does not exist", async () => {
     expect(await main(["inspect", "--template", "/nonexistent/t.json"])).toBe(2);
     expect(err).toContain("cannot read template");
-  });
-
-  describe("live", () => {
-    let account: ReturnType<typeof installSeedAccount>;
-    let dir: string;
-    beforeEach(() => {
-      account = installSeedAccount();
-      dir = mkdtempSync(join(tmpdir(), "bagcheck-cli-"));
-    });
-    afterEach(() => {
-      account.restore();
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    it("inspects a stack, saves a snapshot, and the snapshot replays to the same exit code", async () => {
-      const file = join(dir, "s.json");
-      expect(await main(["inspect", "--stack", seed.STACK, "--region", seed.REGION, "--save-snapshot", file])).toBe(1);
-      expect(out).toContain(`bagcheck inspect: stack ${seed.STACK} (${seed.REGION})`);
-      account.restore();
-      expect(await main(["inspect", "--snapshot", file])).toBe(1);
-    });
   });
 });
 

@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GetRolePolicyCommand } from "@aws-sdk/client-iam";
 import { GetFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
 import { GetParameterCommand, GetParametersCommand } from "@aws-sdk/client-ssm";
 import { inspectDeployment, InspectError } from "../../src/aws/index.js";
+import { main } from "../../src/cli/main.js";
 import * as seed from "../../fixtures/aws/seed-deployment.js";
 import { ids } from "./helpers.js";
 import { awsError, installSeedAccount } from "./mock-aws.js";
@@ -143,6 +144,25 @@ describe("inspect --stack with API Gateway (mocked SDK)", () => {
       expect(f[0]?.args).toMatchObject({ api: api.REST_API_ID, route: "ANY /{proxy+}", function: seed.FUNCTION_NAME });
     } finally {
       apigw.restore();
+    }
+  });
+});
+
+describe("bagcheck inspect --stack (CLI, mocked SDK)", () => {
+  it("exits 1 on the seed stack, saves a snapshot, and the snapshot replays to the same exit code", async () => {
+    let out = "";
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      out += String(chunk);
+      return true;
+    });
+    try {
+      const file = join(dir, "s.json");
+      expect(await main(["inspect", "--stack", seed.STACK, "--region", seed.REGION, "--save-snapshot", file])).toBe(1);
+      expect(out).toContain(`bagcheck inspect: stack ${seed.STACK} (${seed.REGION})`);
+      account.restore();
+      expect(await main(["inspect", "--snapshot", file])).toBe(1);
+    } finally {
+      vi.restoreAllMocks();
     }
   });
 });

@@ -3,9 +3,6 @@
  * GetParameter/GetParameters are wired to fail loudly: inspect must never read the key's value.
  */
 import { mockClient } from "aws-sdk-client-mock";
-import {
-  BedrockClient, GetFoundationModelAvailabilityCommand, ListFoundationModelsCommand, ListInferenceProfilesCommand,
-} from "@aws-sdk/client-bedrock";
 import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand, ListStackResourcesCommand } from "@aws-sdk/client-cloudformation";
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import {
@@ -18,10 +15,9 @@ import {
 import { GetFunctionConcurrencyCommand, GetFunctionConfigurationCommand, GetFunctionUrlConfigCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { DescribeParametersCommand, GetParameterCommand, GetParametersCommand, SSMClient } from "@aws-sdk/client-ssm";
 import * as seed from "../../fixtures/aws/seed-deployment.js";
+import { awsError, installSeedBedrock } from "./mock-bedrock.js";
 
-export function awsError(name: string, message: string): Error {
-  return Object.assign(new Error(message), { name, $fault: "client", $metadata: { httpStatusCode: name === "AccessDeniedException" || name === "AccessDenied" ? 403 : 400 } });
-}
+export { awsError };
 
 export function installSeedAccount() {
   const cfn = mockClient(CloudFormationClient);
@@ -61,12 +57,7 @@ export function installSeedAccount() {
   ssm.on(GetParameterCommand).rejects(new Error("bagcheck must never call GetParameter"));
   ssm.on(GetParametersCommand).rejects(new Error("bagcheck must never call GetParameters"));
 
-  const bedrock = mockClient(BedrockClient);
-  bedrock.on(ListFoundationModelsCommand).resolves(seed.listFoundationModels);
-  bedrock.on(ListInferenceProfilesCommand).callsFake((input: { nextToken?: string }) =>
-    input.nextToken === "p2" ? seed.listInferenceProfilesPages[1] : seed.listInferenceProfilesPages[0],
-  );
-  bedrock.on(GetFoundationModelAvailabilityCommand).callsFake((input: { modelId: string }) => seed.availability(input.modelId, seed.GRANTED.has(input.modelId)));
+  const bedrock = installSeedBedrock();
 
   const all = [cfn, elb, lambda, iam, ec2, ssm, bedrock];
   return { cfn, elb, lambda, iam, ec2, ssm, bedrock, restore: () => all.forEach((m) => m.restore()) };

@@ -7,7 +7,7 @@ import {
 } from "../../src/aws/index.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import * as seed from "../../fixtures/aws/seed-deployment.js";
-import { awsError, installSeedAccount } from "./mock-aws.js";
+import { awsError, installSeedBedrock } from "./mock-bedrock.js";
 
 describe("pickCallId", () => {
   it("calls an on-demand model by its own id", () => {
@@ -29,11 +29,11 @@ describe("pickCallId", () => {
 });
 
 describe("collectModelTable (mocked SDK)", () => {
-  let account: ReturnType<typeof installSeedAccount>;
+  let account: { bedrock: ReturnType<typeof installSeedBedrock> };
   beforeEach(() => {
-    account = installSeedAccount();
+    account = { bedrock: installSeedBedrock() };
   });
-  afterEach(() => account.restore());
+  afterEach(() => account.bedrock.restore());
   const sdk = () => new AwsSdk({ region: seed.REGION });
 
   it("joins models, paginated profiles and access into one row per model", async () => {
@@ -106,22 +106,22 @@ describe("--gateway cross-check", () => {
     server = createServer((req, res) => {
       seenAuth = req.headers.authorization;
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ object: "list", data: [{ id: "anthropic.claude-v2:1" }, { id: "anthropic.claude-3-5-sonnet-20240620-v1:0" }, { id: "gpt-4o" }] }));
+      res.end(JSON.stringify({ object: "list", data: [{ id: "anthropic.claude-v2:1" }, { id: "anthropic.claude-3-5-sonnet-20240620-v1:0" }, { id: "gpt-4o" }, { id: "mistral.unknown-v9" }] }));
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
   });
   afterAll(async () => new Promise<void>((r) => server.close(() => r())));
 
-  let account: ReturnType<typeof installSeedAccount>;
+  let bedrock: ReturnType<typeof installSeedBedrock>;
   beforeEach(() => {
-    account = installSeedAccount();
+    bedrock = installSeedBedrock();
   });
-  afterEach(() => account.restore());
+  afterEach(() => bedrock.restore());
 
   it("reads the gateway's /models with the key as a bearer token", async () => {
     const listed = await fetchGatewayModels({ url, key: "k-123" });
-    expect(listed).toEqual({ ids: ["anthropic.claude-v2:1", "anthropic.claude-3-5-sonnet-20240620-v1:0", "gpt-4o"] });
+    expect(listed).toEqual({ ids: ["anthropic.claude-v2:1", "anthropic.claude-3-5-sonnet-20240620-v1:0", "gpt-4o", "mistral.unknown-v9"] });
     expect(seenAuth).toBe("Bearer k-123");
   });
 
@@ -131,8 +131,9 @@ describe("--gateway cross-check", () => {
     table.gateway = crossCheck(table, url, "ids" in listed ? listed.ids : []);
     expect(table.gateway.listedNotCallable).toEqual([
       { id: "anthropic.claude-3-5-sonnet-20240620-v1:0", reason: "model access not granted" },
-      { id: "gpt-4o", reason: "not offered in this region" },
+      { id: "mistral.unknown-v9", reason: "not offered in this region" },
     ]);
+    expect(table.gateway.mapped).toEqual(["gpt-4o"]);
     expect(table.gateway.callableNotListed).toEqual(["cohere.embed-multilingual-v3"]);
     expect(gatewayFindings(table).map((f) => f.id)).toEqual([
       "gateway-lists-uncallable-model", "gateway-lists-uncallable-model", "gateway-omits-callable-model",

@@ -23,6 +23,14 @@ describe("openai-node against the reference gateway", () => {
     expect(page.data[0]).toMatchObject({ object: "model", owned_by: expect.any(String), created: expect.any(Number) });
   });
 
+  it("reads the catalog from the control plane once, then serves it from the cache", async () => {
+    await stack.client().models.list();
+    await stack.client().models.list();
+    await stack.client().chat.completions.create({ model: HAIKU, messages: [{ role: "user", content: "hi" }] });
+    expect(stack.emu.stats.byOperation.ListFoundationModels).toBe(1);
+    expect(stack.emu.stats.byOperation.ListInferenceProfiles).toBeGreaterThanOrEqual(1);
+  });
+
   it("models.retrieve finds an id containing ':'", async () => {
     expect(await stack.client().models.retrieve(HAIKU)).toMatchObject({ id: HAIKU, object: "model" });
   });

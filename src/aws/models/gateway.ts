@@ -27,13 +27,19 @@ export async function fetchGatewayModels(opts: GatewayListOptions): Promise<{ id
   }
 }
 
+/** OpenAI model names a gateway answers by mapping them to a Bedrock model of its choosing. */
+const OPENAI_NAME = /^(gpt-|chatgpt-|o\d|text-embedding-)/;
+
 /** Listed but not callable, callable but not listed. A listed profile id counts for the model it routes to. */
 export function crossCheck(table: ModelTable, url: string, listed: string[]): GatewayCrossCheck {
   const listedSet = new Set(listed);
   const listedNotCallable: GatewayCrossCheck["listedNotCallable"] = [];
+  const mapped: string[] = [];
   for (const id of listed) {
     const row = table.models.find((r) => r.modelId === id) ?? table.models.find((r) => r.profiles.includes(id));
-    if (!row) {
+    if (!row && OPENAI_NAME.test(id)) {
+      mapped.push(id);
+    } else if (!row) {
       listedNotCallable.push({ id, reason: "not offered in this region" });
     } else if (row.callable === false) {
       listedNotCallable.push({ id, reason: notCallableReason(row) });
@@ -44,7 +50,7 @@ export function crossCheck(table: ModelTable, url: string, listed: string[]): Ga
   const callableNotListed = table.models
     .filter((r) => r.callable === true && r.callWith !== undefined && !listedSet.has(r.callWith))
     .map((r) => r.callWith as string);
-  return { url, listed, listedNotCallable, callableNotListed };
+  return { url, listed, listedNotCallable, callableNotListed, ...(mapped.length ? { mapped } : {}) };
 }
 
 export function gatewayFindings(table: ModelTable): Finding[] {

@@ -5,7 +5,8 @@
 import type { Report } from "../../harness/types.js";
 import { anchorId, html, type SafeHtml } from "./escape.js";
 import { statusBadge } from "./status.js";
-import { isStreamed, renderTimeline } from "./timeline.js";
+import { formatMs } from "./status.js";
+import { isStreamed, renderTimelineStrip, streamNumbers } from "./timeline.js";
 import { orderChecks } from "./checks.js";
 
 export function renderStreams(report: Report): SafeHtml | string {
@@ -17,12 +18,23 @@ export function renderStreams(report: Report): SafeHtml | string {
   // it is listed, and its own timeline stays in the check's evidence.
   const withEvents = streamed.filter(({ ex }) => (ex.events?.length ?? 0) > 0);
   const silentChecks = [...new Map(streamed.filter(({ ex }) => !ex.events?.length).map(({ check }) => [check.id, check])).values()];
-  const figures = withEvents.map(({ check, ex }) =>
-    renderTimeline(
-      ex,
-      html`${statusBadge(check.status)} <a href="#${anchorId("check", check.id)}">${check.title}</a> <code class="muted">${ex.method} ${ex.url}</code>`,
-    ),
-  );
+  const rows = withEvents.map(({ check, ex }) => {
+    const n = streamNumbers(ex);
+    return html`<tr>
+<th scope="row">${statusBadge(check.status)} <a href="#${anchorId("check", check.id)}">${check.title}</a></th>
+<td class="strip-cell">${renderTimelineStrip(ex)}</td>
+<td class="num">${n.events}</td><td class="num">${formatMs(n.ttftMs ?? 0)}</td>
+<td class="num${n.isBurst ? " burst" : ""}">${formatMs(n.burstMs ?? 0)}${n.isBurst ? html` <span class="burst-word">one burst</span>` : ""}</td>
+<td class="num">${formatMs(n.totalMs)}</td>
+</tr>`;
+  });
+  const table = rows.length
+    ? html`<div class="table-scroll"><table class="stream-table">
+<caption>Every streamed request that received events, each on its own time scale: shaded is the wait for the first event</caption>
+<thead><tr><th scope="col">Check</th><th scope="col">Events over time</th><th scope="col">Events</th><th scope="col">First event</th><th scope="col">Spread over</th><th scope="col">Total</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`
+    : "";
   const silentCount = streamed.length - withEvents.length;
   const silent = silentCount
     ? html`<p class="silent-streams"><strong>${
@@ -35,7 +47,7 @@ export function renderStreams(report: Report): SafeHtml | string {
     : "";
   return html`<section class="streams" aria-labelledby="streams-h">
 <h2 id="streams-h">Streams on the wire</h2>
-${figures.length ? html`<p class="muted">Each line climbs by one for every server-sent event, at the moment it arrived. A real stream climbs steadily from the left; a buffered one waits (shaded) and then jumps at once. Ticks under the axis mark single events; the dashed line marks the response headers.</p>` : ""}
-${silent}${figures}
+${rows.length ? html`<p class="muted">Each line climbs by one for every server-sent event, at the moment it arrived, and a tick marks each event. A real stream climbs steadily from the left; a buffered one waits (shaded) and then jumps at once at the end. Open a check for its full timeline.</p>` : ""}
+${table}${silent}
 </section>`;
 }

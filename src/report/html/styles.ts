@@ -63,6 +63,7 @@ thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em;
 .silent-streams { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 10px 14px; }
 q.sees { font-style: italic; } q.sees::before { content: "“"; } q.sees::after { content: "”"; }
 .verdict-table { table-layout: fixed; min-width: 880px; }
+.verdict-table td, .verdict-table th, .finding h3, .check-title, .tl-facts, .timeline-figure figcaption { overflow-wrap: anywhere; }
 .c-client { width: 18%; } .c-verdict { width: 116px; } .c-because { width: 31%; } .c-sees { width: 24%; } .c-url { width: 27%; }
 .enter-url { overflow-wrap: anywhere; font-size: 0.8rem; }
 .finding { background: var(--panel); border: 1px solid var(--border); border-left: 5px solid var(--muted); border-radius: 8px; padding: 14px 18px; margin: 12px 0; }
@@ -95,6 +96,14 @@ svg.timeline { display: block; width: 100%; min-width: 560px; height: auto; font
 .tl-baseline { stroke: var(--muted); }
 .tl-axis { fill: var(--muted); font-size: 11px; }
 .tl-label { fill: var(--fg); font-size: 12px; } .tl-label-strong { font-weight: 700; } .tl-label-burst { fill: var(--accent); font-weight: 700; font-size: 13px; }
+.stream-table th[scope="row"] { font-weight: 400; width: 34%; overflow-wrap: anywhere; }
+.stream-table td, .stream-table th { vertical-align: middle; padding: 6px 10px; }
+.strip-cell { width: 40%; min-width: 240px; }
+svg.timeline-strip { display: block; width: 100%; min-width: 240px; height: 36px; }
+.timeline-strip .tl-steps { stroke-width: 1.8; vector-effect: non-scaling-stroke; }
+.timeline-strip .tl-tick, .timeline-strip .tl-plot { vector-effect: non-scaling-stroke; }
+td.burst { font-weight: 700; }
+.burst-word { display: block; font-size: 0.75rem; font-weight: 600; color: var(--warn); }
 .tl-facts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 4px 0 0; font-size: 0.85rem; }
 .tl-facts div { display: flex; gap: 6px; } .tl-facts dt { color: var(--muted); } .tl-facts dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
 .section-head { display: flex; align-items: baseline; justify-content: space-between; gap: 12px; border-bottom: 1px solid var(--border); margin: 36px 0 10px; }

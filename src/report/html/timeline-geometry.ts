@@ -14,6 +14,8 @@ export interface TimelineBox {
 }
 
 export const defaultBox: TimelineBox = { width: 960, height: 176, left: 52, right: 44, top: 30, bottom: 56 };
+/** One row in the streams table: the same picture without axes or labels. */
+export const stripBox: TimelineBox = { width: 480, height: 44, left: 2, right: 2, top: 3, bottom: 3 };
 
 export interface TimelineTick {
   atMs: number;

@@ -5,7 +5,7 @@
 import type { Exchange } from "../../harness/types.js";
 import { html, type SafeHtml } from "./escape.js";
 import { formatMs } from "./status.js";
-import { timelineGeometry, type TimelineGeometry } from "./timeline-geometry.js";
+import { stripBox, timelineGeometry, type TimelineGeometry } from "./timeline-geometry.js";
 
 function summarySentence(g: TimelineGeometry): string {
   if (g.eventCount === 0) return `No SSE events in ${formatMs(g.totalMs)}.`;
@@ -97,6 +97,32 @@ export function renderTimeline(ex: Exchange, caption: SafeHtml | string): SafeHt
 <div class="timeline-scroll">${svg(g)}</div>
 ${facts(g)}
 </figure>`;
+}
+
+/**
+ * The same stream as one small strip (wait band, step line, a tick per event) for the streams table,
+ * where a column of strips shows at a glance whether any stream arrived as it was generated.
+ */
+export function renderTimelineStrip(ex: Exchange): SafeHtml {
+  const g = timelineGeometry(ex, stripBox);
+  const { plot, box } = g;
+  const waitX = g.x(g.ttftMs ?? g.totalMs);
+  return html`<svg class="timeline timeline-strip" viewBox="0 0 ${box.width} ${box.height}" width="${box.width}" height="${box.height}" role="img" aria-label="${summarySentence(g)}" preserveAspectRatio="none">
+<rect class="tl-plot" x="${plot.x0}" y="${plot.y1}" width="${plot.x1 - plot.x0}" height="${plot.y0 - plot.y1}" />
+<rect class="tl-wait" x="${plot.x0}" y="${plot.y1}" width="${Math.max(waitX - plot.x0, 0)}" height="${plot.y0 - plot.y1}" />
+<polygon class="tl-area" points="${g.steps} ${g.x(g.spanMs)},${plot.y0}" />
+${g.ticks.map((t) => html`<line class="${t.named ? "tl-tick tl-tick-named" : "tl-tick"}" x1="${t.x}" y1="${plot.y0 - 7}" x2="${t.x}" y2="${plot.y0}" />`)}
+<polyline class="tl-steps" points="${g.steps}" />
+</svg>`;
+}
+
+/** The numbers behind a strip, for the streams table's text columns. */
+export function streamNumbers(ex: Exchange): { events: number; ttftMs?: number; burstMs?: number; totalMs: number; isBurst: boolean } {
+  const g = timelineGeometry(ex, stripBox);
+  const n: ReturnType<typeof streamNumbers> = { events: g.eventCount, totalMs: g.totalMs, isBurst: g.isBurst };
+  if (g.ttftMs !== undefined) n.ttftMs = g.ttftMs;
+  if (g.burstMs !== undefined) n.burstMs = g.burstMs;
+  return n;
 }
 
 export function isStreamed(ex: Exchange): boolean {
