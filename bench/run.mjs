@@ -11,11 +11,11 @@ import { bundleLambda, coldInit } from "./lib/bundle.mjs";
 import { ensureBuilt } from "./lib/build.mjs";
 import { harnessRun, helpStartup } from "./lib/harness.mjs";
 import { bedrockClient, chatBody, directSequential, directStreaming, gatewaySequential, gatewayStreaming } from "./lib/latency.mjs";
-import { idleRss, runLoad } from "./lib/load.mjs";
+import { runLoad } from "./lib/load.mjs";
 import { PORTKEY_VERSION, ensurePortkey, portkeyBedrockHeaders, startPortkey } from "./lib/portkey.mjs";
 import { renderMarkdown, writeReport } from "./lib/report.mjs";
 import { startService } from "./lib/services.mjs";
-import { machineInfo, round, sleep } from "./lib/stats.mjs";
+import { machineInfo, round, rssMb, sleep } from "./lib/stats.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -59,6 +59,8 @@ async function main() {
     );
     services.push(gw);
     report.model = model;
+    // Idle RSS of each server is taken right after it starts, before any traffic.
+    const idle = { emulator: rssMb(emu.pid), gateway: rssMb(gw.pid) };
 
     log(`sequential latency, ${plan.sequential} non-stream chats each way …`);
     const client = bedrockClient(emu.url, emu.region);
@@ -85,11 +87,13 @@ async function main() {
 
     const pass = await startService("passthrough", { target: emu.url });
     services.push(pass);
+    idle.passthrough = rssMb(pass.pid);
     let portkey;
     if (withPeers && ensurePortkey(log)) {
       try {
         portkey = await startPortkey();
         services.push(portkey);
+        idle.portkey = rssMb(portkey.pid);
         report.peers.portkey = PORTKEY_VERSION;
       } catch (err) {
         report.warnings.push(`Portkey did not start: ${err.message.slice(0, 300)}`);
@@ -108,8 +112,7 @@ async function main() {
     };
     if (portkey) targets.portkey = { url: `${portkey.url}/v1/chat/completions`, headers: { "content-type": "application/json", ...portkeyBedrockHeaders(emu.url, emu.region) }, body: chatBody(model, false), pid: portkey.pid };
 
-    const pids = Object.fromEntries(Object.entries(targets).map(([n, t]) => [n, t.pid]));
-    report.rss = { idle: idleRss(pids), underLoad: {} };
+    report.rss = { idle, underLoad: {} };
     report.throughput = { levels: {} };
     for (const connections of [16, 64]) {
       const level = {};

@@ -1,6 +1,6 @@
 // Fixed-concurrency load with autocannon (programmatic), plus the target process's CPU and peak RSS.
 import autocannon from "autocannon";
-import { cpuMs, round, rssMb, sampleRss } from "./stats.mjs";
+import { cpuMs, round, sampleRss } from "./stats.mjs";
 
 /**
  * Runs `connections` keep-alive connections for `seconds` against one request shape.
@@ -25,8 +25,4 @@ export async function runLoad({ url, headers, body, connections, seconds, pids =
     cpuMsPerReq: cpuBefore !== null && cpuAfter !== null && ok > 0 ? round((cpuAfter - cpuBefore) / ok, 3) : null,
     peakRssMb: peaks,
   };
-}
-
-export function idleRss(pids) {
-  return Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, rssMb(pid)]));
 }

@@ -52,7 +52,7 @@ export async function writeEventStream(ctx: StreamContext, res: Res, events: Str
   });
   // With no delay between deltas, frames written in the same tick leave in one syscall (HTTP/1.1 only:
   // http2 batches frames itself). Each frame is still its own write, as soon as it is made.
-  let corked = faults.chunkDelay === 0 && typeof res.cork === "function";
+  let corked = faults.chunkDelay === 0 && typeof res.cork === "function" && !process.env.EMU_NOCORK;
   if (corked) res.cork?.();
   const fail = faults.streamFailAfter;
   for (let i = 0; i < events.length; i++) {

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { templatePath } from "./helpers.js";
@@ -69,6 +71,23 @@ describe("bagcheck models", () => {
 
   it("exits 2 for an unknown catalog", async () => {
     expect(await main(["models", "--catalog", "no-such-catalog"])).toBe(2);
+  });
+
+  it("exits 1 when the gateway lists a model this account cannot call, and says why", async () => {
+    const server = createServer((_req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ data: [{ id: "anthropic.claude-v2:1" }, { id: "anthropic.claude-3-sonnet-20240229-v1:0" }] }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+      expect(await main(["models", "--catalog", "ap-northeast-1-2024-07", "--gateway", url, "--key", "secret-key-123"])).toBe(1);
+      expect(out).toContain("[gateway-lists-uncallable-model]");
+      expect(out).toContain("anthropic.claude-3-sonnet-20240229-v1:0");
+      expect(out).not.toContain("secret-key-123");
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 
   it("exits 3 when the gateway to cross-check is unreachable", async () => {

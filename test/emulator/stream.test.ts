@@ -132,6 +132,17 @@ describe.each(TRANSPORTS)("streams through the SDK over %s", (transport) => {
     expect(emu.stats.streamsCompleted).toBe(before.streamsCompleted);
   });
 
+  it("counts a stream as cancelled when the caller aborts before the first byte", async () => {
+    emu.faults.latencyMs(2_000);
+    const before = emu.stats.streamsCancelled;
+    const abort = new AbortController();
+    const call = client.send(new ConverseStreamCommand({ modelId: MODEL, messages: userSays("hi") }), { abortSignal: abort.signal });
+    setTimeout(() => abort.abort(), 100);
+    await expect(call).rejects.toThrow();
+    await waitFor(() => emu.stats.streamsCancelled > before);
+    expect(emu.stats.streamsCancelled).toBe(before + 1);
+  });
+
   it("counts a stream as completed when the caller reads it to the end", async () => {
     const before = emu.stats.streamsCompleted;
     const r = await client.send(new ConverseStreamCommand({ modelId: MODEL, messages: userSays("hi") }));
