@@ -18,9 +18,6 @@ export interface Res {
   write(chunk: Uint8Array | string): boolean;
   end(chunk?: Uint8Array | string): unknown;
   once(event: "close" | "drain", cb: () => void): unknown;
-  /** node:http only. */
-  cork?(): void;
-  uncork?(): void;
   readonly headersSent: boolean;
   readonly writableEnded: boolean;
   readonly destroyed?: boolean;

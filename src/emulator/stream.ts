@@ -50,38 +50,22 @@ export async function writeEventStream(ctx: StreamContext, res: Res, events: Str
     "x-amzn-requestid": ctx.requestId,
     ...ctx.headers,
   });
-  // With no delay between deltas, frames written in the same tick leave in one syscall (HTTP/1.1 only:
-  // http2 batches frames itself). Each frame is still its own write, as soon as it is made.
-  let corked = faults.chunkDelay === 0 && typeof res.cork === "function" && !process.env.EMU_NOCORK;
-  if (corked) res.cork?.();
   const fail = faults.streamFailAfter;
   for (let i = 0; i < events.length; i++) {
     if (token.cancelled) break;
     if (fail && i === fail.k) {
       countError(stats, fail.type.charAt(0).toUpperCase() + fail.type.slice(1));
       res.end(exceptionFrame(lowerCamel(fail.type), streamExceptionMessage(fail.type)));
-      if (corked) res.uncork?.();
       stats.streamsFailed++;
       return;
     }
     const event = events[i] as StreamEvent;
     const payload = typeof event.payload === "function" ? (event.payload as () => unknown)() : event.payload;
     const pending = write(res, eventFrame(event.type, payload));
-    if (pending) {
-      // A corked socket never drains: let the data out before waiting for it to.
-      if (corked) res.uncork?.();
-      await pending;
-      if (corked) res.cork?.();
-    }
+    if (pending) await pending;
     const next = events[i + 1];
-    if (event.delta && next?.delta && faults.chunkDelay > 0) {
-      // The delay was raised mid-stream: from here on every delta must leave on its own.
-      if (corked) res.uncork?.();
-      corked = false;
-      await sleep(faults.chunkDelay, token);
-    }
+    if (event.delta && next?.delta) await sleep(faults.chunkDelay, token);
   }
-  if (corked) res.uncork?.();
   if (token.cancelled) {
     stats.streamsCancelled++;
     return;

@@ -4,8 +4,7 @@
  */
 import type { Report } from "../../harness/types.js";
 import { anchorId, html, type SafeHtml } from "./escape.js";
-import { statusBadge } from "./status.js";
-import { formatMs } from "./status.js";
+import { formatMs, statusBadge } from "./status.js";
 import { isStreamed, renderTimelineStrip, streamNumbers } from "./timeline.js";
 import { orderChecks } from "./checks.js";
 
