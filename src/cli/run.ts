@@ -53,6 +53,8 @@ export interface RunConfig {
   verbose: boolean;
   stack?: string;
   region?: string;
+  /** --key was given without a URL: the embedded default runs with its own key (said on stderr). */
+  keyIgnored?: boolean;
 }
 
 const list = (v: string | undefined) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
@@ -84,6 +86,8 @@ export function parseRunFlags(flags: RunFlags, env: NodeJS.ProcessEnv = process.
     config.url = url;
     const key = flags.key ?? (env.OPENAI_API_KEY || undefined);
     if (key) config.key = key;
+  } else if (flags.key) {
+    config.keyIgnored = true;
   }
   const optional = { enteredUrl: flags.enteredUrl, model: flags.model, embeddingModel: flags.embeddingModel, front: flags.front, scenario: flags.scenario, stack: flags.stack, region: flags.region };
   for (const [k, v] of Object.entries(optional)) if (v) (config as unknown as Record<string, unknown>)[k] = v;
@@ -234,6 +238,7 @@ export async function executeRun(config: RunConfig): Promise<ExitCode> {
   const unknown = harness.selectSuites(known, { suites: config.suites, skip: config.skip }).unknown.filter((n) => n !== harness.TARGET_SUITE);
   if (unknown.length) throw new UsageError(`unknown suite or check: ${unknown.join(", ")} (known suites: ${known.map((s) => s.id).join(", ")})`);
 
+  if (config.keyIgnored) log("bagcheck: --key given without --url (or OPENAI_BASE_URL): testing the embedded default, which has its own key");
   const started = await startTarget(config);
   try {
     const replayIds = config.clients ?? started.clients;

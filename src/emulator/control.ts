@@ -21,11 +21,27 @@ function modelIdOf(index: CatalogIndex, raw: string): string {
   return arn[2] ?? "";
 }
 
+/** The enum sets of the ListFoundationModels filters in the Smithy model. */
+const FILTER_ENUMS: Record<string, string[]> = {
+  byOutputModality: ["TEXT", "IMAGE", "EMBEDDING"],
+  byInferenceType: ["ON_DEMAND", "PROVISIONED"],
+  byCustomizationType: ["FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"],
+};
+
+function enumFilter(query: URLSearchParams, name: string): string | undefined {
+  const value = query.get(name) ?? undefined;
+  const allowed = FILTER_ENUMS[name] ?? [];
+  if (value !== undefined && !allowed.includes(value)) {
+    throw new AwsError("ValidationException", `1 validation error detected: Value '${value}' at '${name}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(", ")}]`);
+  }
+  return value;
+}
+
 export function listFoundationModels(index: CatalogIndex, query: URLSearchParams): string {
   const provider = query.get("byProvider")?.toLowerCase();
-  const output = query.get("byOutputModality");
-  const inference = query.get("byInferenceType");
-  const customization = query.get("byCustomizationType");
+  const output = enumFilter(query, "byOutputModality");
+  const inference = enumFilter(query, "byInferenceType");
+  const customization = enumFilter(query, "byCustomizationType");
   const summaries = [];
   for (const m of index.catalog.models) {
     if (provider && m.providerName.toLowerCase() !== provider) continue;

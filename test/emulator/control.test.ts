@@ -54,6 +54,12 @@ describe.each(TRANSPORTS)("control plane over %s", (transport) => {
     expect(r.modelSummaries?.map((m) => m.modelId).sort()).toEqual(["anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-haiku-20240307-v1:0"]);
   });
 
+  it("rejects a filter value outside the API's enum (INFERENCE_PROFILE is not a byInferenceType)", async () => {
+    const err = await rejection(client.send(new ListFoundationModelsCommand({ byInferenceType: "INFERENCE_PROFILE" as "ON_DEMAND" })));
+    expect(err).toBeInstanceOf(ValidationException);
+    expect(err.message).toMatch(/at 'byInferenceType' failed to satisfy constraint: Member must satisfy enum value set: \[ON_DEMAND, PROVISIONED\]/);
+  });
+
   it("gets one foundation model by id with its details", async () => {
     const r = await client.send(new GetFoundationModelCommand({ modelIdentifier: "amazon.titan-embed-text-v2:0" }));
     expect(r.modelDetails).toMatchObject({ modelId: "amazon.titan-embed-text-v2:0", outputModalities: ["EMBEDDING"], responseStreamingSupported: false });

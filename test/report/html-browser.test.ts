@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)("the HTML report in headless Chromium", () => {
   it("draws a stream timeline with a tick per event, wide enough to read", async () => {
     const svg = seed.locator(".streams svg.timeline").first();
     const box = await svg.boundingBox();
-    expect(box?.width).toBeGreaterThan(600);
+    expect(box?.width).toBeGreaterThan(300);
     expect(await svg.locator(".tl-tick").count()).toBe(21);
   });
 
@@ -116,6 +116,8 @@ describe.skipIf(!hasChromium)("the HTML report in headless Chromium", () => {
   it("opens every check with Expand all (its inline script is allowed to run)", async () => {
     await seed.getByRole("button", { name: "Expand all" }).click();
     expect(await seed.locator("details.check:not([open])").count()).toBe(0);
+    const full = seed.locator(`[id="check-chat-stream.incremental"] svg.timeline`);
+    expect((await full.boundingBox())?.width).toBeGreaterThan(600);
   });
 
   it("runs no script and builds no element from a hostile gateway's bytes", async () => {

@@ -167,9 +167,9 @@ describe("the reasons behind a verdict", () => {
     expect(withReasons(["no-such-finding"])).toContain("<li><code>no-such-finding</code></li>");
   });
 
-  it("folds all but the first four reasons", () => {
+  it("folds all but the first three reasons", () => {
     const out = withReasons(seed2024Report.checks.map((c) => c.id));
-    expect(out).toContain(`<details class="more-reasons"><summary>${seed2024Report.checks.length - 4} more</summary>`);
+    expect(out).toContain(`<details class="more-reasons"><summary>${seed2024Report.checks.length - 3} more</summary>`);
   });
 
   it("shows what the person sees with ``` fences as code", () => {
@@ -200,7 +200,17 @@ describe("checks and evidence", () => {
 describe("stream timelines", () => {
   it("draws one timeline per stream that got events in the streams section", () => {
     const streamed = seed2024Report.checks.flatMap((c) => c.evidence.exchanges).filter((e) => e.events?.length).length;
-    expect(section(seedHtml, "streams").match(/<svg class="timeline"/g)).toHaveLength(streamed);
+    expect(section(seedHtml, "streams").match(/<svg class="timeline timeline-strip"/g)).toHaveLength(streamed);
+  });
+
+  it("puts the numbers next to each strip and names a burst in words", () => {
+    const row = section(seedHtml, "streams").match(/<tr>\s*<th scope="row">[\s\S]*?chat-stream\.incremental[\s\S]*?<\/tr>/)?.[0] ?? "";
+    expect(row).toMatch(/<td class="num">21<\/td><td class="num">4,012 ms<\/td>\s*<td class="num burst">4 ms <span class="burst-word">one burst<\/span><\/td>/);
+  });
+
+  it("keeps the full timeline, with axes and labels, in the check's evidence", () => {
+    const check = seedHtml.slice(seedHtml.indexOf(`id="check-chat-stream.incremental"`));
+    expect(check.slice(0, check.indexOf("</details>"))).toContain(`<svg class="timeline" viewBox="0 0 960 176"`);
   });
 
   it("lists streams that got no event instead of drawing them", () => {

@@ -11,8 +11,8 @@ import type { ClientVerdict, Report } from "../../harness/types.js";
 import { anchorId, html, markup, type SafeHtml } from "./escape.js";
 import { severityOrder } from "./status.js";
 
-/** Reasons shown before the rest folds into "n more". */
-export const reasonsShown = 4;
+/** Reasons shown before the rest folds into "n more": the decisive ones, not a wall. */
+export const reasonsShown = 3;
 
 interface Reason {
   rank: number;
