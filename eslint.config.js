@@ -32,7 +32,8 @@ const layering = Object.entries(forbidden).map(([folder, banned]) => ({
             allowTypeImports: true,
           },
           {
-            group: ["../*/*", "!../*/index.js"],
+            // Any path that climbs out of the folder and then names a file other than index.js inside a subfolder.
+            regex: "^(\\.\\./)+[\\w-]+/(?!index\\.js$)",
             message: "Reach another folder only through its index.ts.",
             allowTypeImports: true,
           },

@@ -62,6 +62,7 @@ export const MESSAGES = {
   wrongService: "Credential should be scoped to correct service: 'bedrock'. ",
   unknownOperation: "Unknown operation",
   malformedJson: "Could not parse the request body as JSON.",
+  incompleteBody: "The request body ended before its declared length.",
   bodyTooLarge: (limit: number) => `Request body is larger than the maximum allowed size of ${limit} bytes.`,
 } as const;
 

@@ -45,13 +45,19 @@ export function readBody(req: Req, limit: number): Promise<Buffer> {
       }
       chunks.push(chunk);
     });
+    let ended = false;
     req.on("end", () => {
+      ended = true;
       if (!failed) resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     });
-    req.on("error", (err) => {
-      if (!failed) reject(err);
+    // A caller that goes away mid-upload: nothing to answer, but the handler must not wait forever.
+    const gone = (): void => {
+      if (ended || failed) return;
       failed = true;
-    });
+      reject(new AwsError("ValidationException", MESSAGES.incompleteBody));
+    };
+    req.on("error", gone);
+    req.on("close", gone);
   });
 }
 
@@ -81,7 +87,12 @@ export function sendJson(res: Res, status: number, requestId: string, body: stri
 }
 
 export function sendError(res: Res, requestId: string, err: AwsError): void {
-  if (res.headersSent || res.writableEnded || res.destroyed) return;
+  if (res.writableEnded || res.destroyed) return;
+  if (res.headersSent) {
+    // Too late for a status: end what was sent so the caller is not left waiting.
+    res.end();
+    return;
+  }
   sendJson(res, err.status, requestId, err.body(), {
     "x-amzn-errortype": `${err.type}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
   });

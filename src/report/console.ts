@@ -15,8 +15,18 @@ export function colorEnabled(flag: boolean | undefined, env: NodeJS.ProcessEnv =
   return isTty;
 }
 
+/**
+ * Gateway bytes reach the terminal (messages, bodies, finding args): control characters, ESC above all,
+ * are replaced so a hostile response cannot move the cursor, retitle the window or hide lines.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+export function stripControl(text: string): string {
+  return text.replace(CONTROL, "\uFFFD");
+}
+
 function highlighter(c: ChalkInstance): Highlighter {
-  return { strong: (t) => c.bold(t), code: (t) => c.cyan(t), text: (t) => t };
+  return { strong: (t) => c.bold(t), code: (t) => c.cyan(t), text: stripControl };
 }
 
 const ICON = { pass: "✓", fail: "✗", warn: "!", skip: "–" } as const;
@@ -35,12 +45,12 @@ function indent(text: string, pad: string): string {
 function renderCheck(c: ChalkInstance, report: Report, check: CheckResult, verbose: boolean): string[] {
   const color = statusColor(c, check.status);
   const lines = [`  ${color(ICON[check.status])} ${c.bold(check.id)}  ${check.title}${c.gray(` (${formatMs(check.durationMs)})`)}`];
-  if (check.message) lines.push(`      ${check.message}`);
+  if (check.message) lines.push(`      ${stripControl(check.message)}`);
   for (const f of findingsOf(check)) lines.push(`      ${c.gray("→")} ${f.id}: ${renderMarkup(f.title, highlighter(c))}`);
   if (verbose || check.status === "fail") {
     for (const e of check.evidence.exchanges.slice(0, verbose ? undefined : 2)) {
-      lines.push(c.gray(`      ${exchangeLine(e)}`));
-      if (verbose && e.responseBody) lines.push(c.gray(`        ${snippet(e.responseBody)}`));
+      lines.push(c.gray(`      ${stripControl(exchangeLine(e))}`));
+      if (verbose && e.responseBody) lines.push(c.gray(`        ${stripControl(snippet(e.responseBody))}`));
     }
   }
   return lines;

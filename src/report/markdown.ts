@@ -1,4 +1,4 @@
-import { markdownHighlighter, renderMarkup } from "../explain/index.js";
+import { renderMarkup, type Highlighter } from "../explain/index.js";
 import type { CheckResult, Report, ReportFinding } from "../harness/types.js";
 import { exchangeLine, formatMs, groupBySuite, snippet, usageLine } from "./common.js";
 import type { ReportWriter } from "./types.js";
@@ -7,11 +7,24 @@ const ICON = { pass: "✅", fail: "❌", warn: "⚠️", skip: "⏭️" } as con
 const VERDICT = { works: "✅ works", degraded: "⚠️ degraded", broken: "❌ broken" } as const;
 const SEVERITY = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
 
+/**
+ * Gateway bytes reach this page (bodies in messages, args in finding text): outside code spans `<` and `>`
+ * are escaped so a hostile body cannot add HTML to a step summary or PR comment.
+ */
+const escapeHtml = (t: string) => t.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const unescapeHtml = (t: string) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+const safeMarkdown: Highlighter = {
+  strong: (t) => `**${t}**`,
+  // renderMarkup escapes code text too; inside a code span the raw characters are already inert.
+  code: (t) => `\`${unescapeHtml(t).replace(/`/g, "'")}\``,
+  text: escapeHtml,
+};
+
 /** Table cells cannot hold pipes or newlines. */
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
-const md = (t: string) => renderMarkup(t, markdownHighlighter);
+const md = (t: string) => renderMarkup(t, safeMarkdown);
 
 function findingSection(f: ReportFinding): string[] {
   const lines = [`#### ${SEVERITY[f.severity]} ${md(f.title)} (\`${f.id}\`)`, "", md(f.why), "", `**Fix:** ${md(f.fix.general)}`];

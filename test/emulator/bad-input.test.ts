@@ -82,6 +82,20 @@ describe("bad input gets AWS-shaped errors, never a crash", () => {
     expect(res.status).toBe(200);
   });
 
+  it("survives a client that hangs up in the middle of its request body", async () => {
+    const before = emu.stats.errors.ValidationException ?? 0;
+    await new Promise<void>((resolve) => {
+      const s = connect(emu.port, "127.0.0.1", () => {
+        s.write(`POST /model/${MODEL}/converse HTTP/1.1\r\nHost: x\r\nAuthorization: ${sigv4(emu.region)}\r\nContent-Length: 1000\r\n\r\n{"mess`);
+        setTimeout(() => s.destroy(), 50);
+      });
+      s.on("close", () => resolve());
+    });
+    for (let i = 0; i < 100 && (emu.stats.errors.ValidationException ?? 0) === before; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(emu.stats.errors.ValidationException).toBe(before + 1);
+    expect((await raw(emu, "GET", "/foundation-models")).status).toBe(200);
+  });
+
   it("survives a client that sends garbage bytes and hangs up", async () => {
     await new Promise<void>((resolve) => {
       const s = connect(emu.port, "127.0.0.1", () => s.end("\x00\x01garbage\r\n\r\n"));

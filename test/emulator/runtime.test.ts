@@ -46,6 +46,11 @@ describe.each(TRANSPORTS)("runtime operations over %s", (transport) => {
     expect(a.stopReason).toBe("end_turn");
   });
 
+  it("gives every answer a request id the SDK reports", async () => {
+    const r = await client.send(new ConverseCommand({ modelId: SONNET_4, messages: userSays("id please") }));
+    expect(r.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("reports usage that adds up and counts the words it sent", async () => {
     const r = await client.send(new ConverseCommand({ modelId: SONNET_4, system: [{ text: "Be brief." }], messages: userSays("one two three") }));
     const words = (r.output?.message?.content?.[0]?.text ?? "").split(" ").length;

@@ -79,6 +79,15 @@ describe("markdown writer", () => {
     expect(rows[0]?.replace(/\\\|/g, "").split("|").length).toBe(5);
   });
 
+  it("escapes HTML that a gateway put into a message, so it cannot add markup to a step summary", () => {
+    const report = sampleReport();
+    const failing = report.checks.find((c) => c.status === "fail");
+    if (failing) failing.message = 'got <img src=x onerror="alert(1)"> back';
+    const out = renderMarkdown(report);
+    expect(out).not.toContain("<img");
+    expect(out).toContain("&lt;img");
+  });
+
   it("stays well under GitHub's 1 MiB step-summary limit", () => {
     expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
   });
@@ -128,5 +137,16 @@ describe("writeReports", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("console writer and hostile bytes", () => {
+  it("replaces control characters a gateway sent, so they cannot drive the terminal", () => {
+    const report = sampleReport();
+    const failing = report.checks.find((c) => c.status === "fail");
+    if (failing) failing.message = "got \u001b]0;owned\u0007 back";
+    const out = renderConsole(report, { color: false, verbose: true });
+    expect(out).not.toContain(String.fromCharCode(27));
+    expect(out).not.toContain(String.fromCharCode(7));
   });
 });

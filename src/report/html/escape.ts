@@ -4,7 +4,6 @@
  * A writer can only emit raw markup by building it with `html` or by naming it `trusted(...)`.
  */
 // This does go through explain's index.ts; the lint pattern only recognises index imports one folder deep.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { renderMarkup, type Highlighter } from "../../explain/index.js";
 
 export class SafeHtml {

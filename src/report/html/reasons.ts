@@ -5,7 +5,6 @@
  * does not turn the verdict table into a wall.
  */
 // Through explain's index.ts; the lint pattern only recognises index imports one folder deep.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { getEntry } from "../../explain/index.js";
 import type { ClientVerdict, Report } from "../../harness/types.js";
 import { anchorId, html, markup, type SafeHtml } from "./escape.js";

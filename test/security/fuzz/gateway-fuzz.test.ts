@@ -40,7 +40,7 @@ export function judge(r: FuzzRequest, a: Answer): string | undefined {
 }
 
 async function viaApp(r: FuzzRequest): Promise<Answer> {
-  const res = await app.fetch(new Request(`http://gateway.test/api/v1${r.path}`, { method: r.method, headers: r.headers, body: r.body }));
+  const res = await app.fetch(new Request(`http://gateway.test/api/v1${r.path}`, { method: r.method, headers: r.headers, body: r.body && new Uint8Array(r.body) }));
   return toAnswer(res);
 }
 
