@@ -5,6 +5,7 @@ import type { Req, Res } from "./http.js";
 
 /** The HTTP/2 connection preface starts with these bytes; no HTTP/1.1 method does. */
 const H2_PREFACE = Buffer.from("PRI * HTTP/2.0\r\n");
+const SNIFF_TIMEOUT_MS = 30_000;
 
 export interface DualListener {
   port: number;
@@ -34,6 +35,8 @@ export async function listenDual(
     socket.setNoDelay(true);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
+    // A connection that never says which protocol it speaks is dropped; the servers own idle handling after.
+    socket.setTimeout(SNIFF_TIMEOUT_MS, () => socket.destroy());
     let seen: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer): void => {
       seen = seen.length === 0 ? chunk : Buffer.concat([seen, chunk]);
@@ -42,6 +45,7 @@ export async function listenDual(
       // Wait for more bytes only while the data could still be the start of the preface.
       if (prefixMatches && n < H2_PREFACE.length) return;
       socket.off("data", onData);
+      socket.setTimeout(0);
       socket.pause();
       socket.unshift(seen);
       onConnection(prefixMatches ? "h2" : "http1");

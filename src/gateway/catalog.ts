@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from "./config.js";
-import type { Upstream } from "./upstream.js";
+import type { ControlModule, Upstream } from "./upstream.js";
+import type { BedrockClient } from "@aws-sdk/client-bedrock";
 
 /** One entry of GET /models, in OpenAI's shape. */
 export interface OpenAIModel {
@@ -44,8 +45,19 @@ export function geographyOf(region: string): string | undefined {
   return undefined;
 }
 
-/** Builds the snapshot from the control plane's answers (pure: unit-tested with literals). */
-export function buildSnapshot(region: string, foundationModels: FoundationModelInfo[], profiles: ProfileInfo[], aliases: ReadonlyMap<string, string>): CatalogSnapshot {
+/**
+ * Builds the snapshot from the control plane's answers (pure: unit-tested with literals).
+ * `notAuthorized`: models this account may not call (GetFoundationModelAvailability); they stay resolvable,
+ * so errors can still name them, but /models leaves them out: a client that picks from the list must get
+ * models that answer.
+ */
+export function buildSnapshot(
+  region: string,
+  foundationModels: FoundationModelInfo[],
+  profiles: ProfileInfo[],
+  aliases: ReadonlyMap<string, string>,
+  notAuthorized: ReadonlySet<string> = new Set(),
+): CatalogSnapshot {
   const foundation = new Map(foundationModels.map((m) => [m.modelId, m]));
   const byArnToId = new Map(foundationModels.map((m) => [m.modelArn, m.modelId]));
   const profileMap = new Map(profiles.map((p) => [p.id, p]));
@@ -70,12 +82,14 @@ export function buildSnapshot(region: string, foundationModels: FoundationModelI
   const models: OpenAIModel[] = [];
   for (const m of foundationModels) {
     const servesOutput = m.outputModalities.includes("TEXT") || m.outputModalities.includes("EMBEDDING");
-    if (!servesOutput) continue;
+    if (!servesOutput || notAuthorized.has(m.modelId)) continue;
     if (m.inferenceTypes.includes("ON_DEMAND") || routedProfile.has(m.modelId)) {
       models.push({ id: m.modelId, object: "model", created: 0, owned_by: m.providerName.toLowerCase() });
     }
   }
   for (const p of profiles) {
+    const members = p.modelArns.map((arn) => byArnToId.get(arn) ?? arn.slice(arn.indexOf("/") + 1));
+    if (members.length > 0 && members.every((id) => notAuthorized.has(id))) continue;
     const owner = p.id.split(".")[1] ?? "bedrock";
     models.push({ id: p.id, object: "model", created: p.createdAt, owned_by: owner });
   }
@@ -87,6 +101,8 @@ export function buildSnapshot(region: string, foundationModels: FoundationModelI
 }
 
 const NEGATIVE_CACHE_MS = 30_000;
+/** Availability is one call per model; bounded so a refresh never floods the control plane. */
+const AVAILABILITY_CONCURRENCY = 8;
 
 /** ListFoundationModels + ListInferenceProfiles, cached for a TTL; one refresh in flight at a time. */
 export class ModelCatalog {
@@ -156,6 +172,29 @@ export class ModelCatalog {
       outputModalities: m.outputModalities ?? [],
       inferenceTypes: m.inferenceTypesSupported ?? [],
     }));
-    return buildSnapshot(this.config.region, foundation, profiles, this.config.modelAliases);
+    const notAuthorized = await this.notAuthorized(sdk, client, foundation.map((m) => m.modelId));
+    return buildSnapshot(this.config.region, foundation, profiles, this.config.modelAliases, notAuthorized);
+  }
+
+  /**
+   * Models the account has no access to. A failed lookup (e.g. the role lacks
+   * bedrock:GetFoundationModelAvailability) counts as "maybe callable": listing too much beats hiding models.
+   */
+  private async notAuthorized(sdk: ControlModule, client: BedrockClient, modelIds: string[]): Promise<Set<string>> {
+    const denied = new Set<string>();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < modelIds.length) {
+        const modelId = modelIds[next++] as string;
+        try {
+          const a = await client.send(new sdk.GetFoundationModelAvailabilityCommand({ modelId }));
+          if (a.authorizationStatus === "NOT_AUTHORIZED" || a.entitlementAvailability === "NOT_AVAILABLE") denied.add(modelId);
+        } catch {
+          // unknown: keep listing it
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(AVAILABILITY_CONCURRENCY, modelIds.length) }, worker));
+    return denied;
   }
 }

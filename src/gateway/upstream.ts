@@ -14,7 +14,7 @@ function keepAliveAgent<A extends http.Agent>(mod: { Agent: new (o: http.AgentOp
 }
 
 type RuntimeModule = typeof RuntimeSdk;
-type ControlModule = typeof ControlSdk;
+export type ControlModule = typeof ControlSdk;
 
 /**
  * The AWS SDK clients, created on first use and then shared by every request: one client means one

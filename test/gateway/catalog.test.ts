@@ -45,3 +45,25 @@ describe("model catalog and resolution", () => {
     expect(tokyo.models[0]).toMatchObject({ object: "model", owned_by: "anthropic" });
   });
 });
+
+describe("models the account may not call", () => {
+  const denied = buildSnapshot(
+    "ap-northeast-1",
+    [fm(HAIKU, ["ON_DEMAND"]), fm("anthropic.claude-v2:1", ["ON_DEMAND"]), fm(SONNET_35, ["INFERENCE_PROFILE"])],
+    [profile(`apac.${SONNET_35}`, SONNET_35)],
+    new Map(),
+    new Set([HAIKU, SONNET_35]),
+  );
+
+  it("leaves a model without access out of /models", () => {
+    expect(denied.models.map((m) => m.id)).toEqual(["anthropic.claude-v2:1"]);
+  });
+
+  it("leaves out a profile whose every model lacks access", () => {
+    expect(denied.models.some((m) => m.id === `apac.${SONNET_35}`)).toBe(false);
+  });
+
+  it("still resolves a model without access, so its error can name it", () => {
+    expect(denied.foundation.has(HAIKU)).toBe(true);
+  });
+});
