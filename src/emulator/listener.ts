@@ -36,7 +36,10 @@ export async function listenDual(
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
     // A connection that never says which protocol it speaks is dropped; the servers own idle handling after.
-    socket.setTimeout(SNIFF_TIMEOUT_MS, () => socket.destroy());
+    const silent = (): void => {
+      socket.destroy();
+    };
+    socket.setTimeout(SNIFF_TIMEOUT_MS, silent);
     let seen: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer): void => {
       seen = seen.length === 0 ? chunk : Buffer.concat([seen, chunk]);
@@ -46,6 +49,7 @@ export async function listenDual(
       if (prefixMatches && n < H2_PREFACE.length) return;
       socket.off("data", onData);
       socket.setTimeout(0);
+      socket.off("timeout", silent);
       socket.pause();
       socket.unshift(seen);
       onConnection(prefixMatches ? "h2" : "http1");
