@@ -43,7 +43,8 @@ function urlCauses(profile: ClientProfile, ctx: JudgeContext, causes: Causes): v
   const called = joinClientUrl(profile, ctx.enteredUrl, "chat");
   let found: ReturnType<typeof urlFindings>;
   try {
-    found = [...urlFindings(profile, ctx.enteredUrl, ctx.baseUrl), ...pageFindings(profile, ctx.origin, called)];
+    const shape = ctx.urlTyped === false ? [] : urlFindings(profile, ctx.enteredUrl, ctx.baseUrl);
+    found = [...shape, ...pageFindings(profile, ctx.origin, called)];
   } catch {
     // Not a URL at all: the harness reports that (target checks); there is no client rule to apply to it.
     return;

@@ -85,4 +85,9 @@ export interface JudgeContext {
   origin: string;
   /** Judge only these profiles (default: all). */
   clientIds?: string[];
+  /**
+   * False when nobody typed enteredUrl (the embedded default): the URL-shape rules (doubled /v1, wrong path)
+   * are not applied and each client is judged as if given its `enterUrl`. Default true.
+   */
+  urlTyped?: boolean;
 }

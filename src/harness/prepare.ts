@@ -61,7 +61,7 @@ export async function prepareTarget(opts: PrepareTargetOptions): Promise<Prepare
   } finally {
     await client.close();
   }
-  const target: Target = { enteredUrl: opts.label ? stripUrlCredentials(opts.label.trim()) : normalized.entered, baseUrl: probe.baseUrl, mode: opts.mode };
+  const target: Target = { enteredUrl: opts.label ? stripUrlCredentials(opts.label.trim()) : normalized.entered, baseUrl: probe.baseUrl, mode: opts.mode, urlTyped: opts.mode === "remote" || opts.label !== undefined };
   if (opts.front) target.front = opts.front;
   if (opts.scenario) target.scenario = opts.scenario;
   const prepared: PreparedTarget = { target, normalized, probe, exchanges };

@@ -53,6 +53,7 @@ export function summarize(checks: readonly CheckResult[]): Report["summary"] {
 /** The JSON contract (src/harness/types.ts `Report`), assembled from plain results. */
 export function buildReport(input: BuildReportInput): Report {
   const target: Report["target"] = { url: input.target.baseUrl, mode: input.target.mode };
+  if (input.target.urlTyped && input.target.enteredUrl !== input.target.baseUrl) target.enteredUrl = input.target.enteredUrl;
   if (input.target.front) target.front = input.target.front;
   if (input.target.scenario) target.scenario = input.target.scenario;
   const usage: Report["usage"] = { ...input.usage };

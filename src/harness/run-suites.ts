@@ -91,7 +91,7 @@ function verdicts(checks: CheckResult[], opts: RunSuitesOptions): ClientVerdict[
   } catch {
     // an entered value that is no URL: judge on the base as called
   }
-  const ctx: Parameters<typeof judgeClients>[1] = { enteredUrl: target.enteredUrl, baseUrl, origin: opts.options.origin };
+  const ctx: Parameters<typeof judgeClients>[1] = { enteredUrl: target.enteredUrl, baseUrl, origin: opts.options.origin, urlTyped: target.urlTyped };
   if (opts.clientIds?.length) ctx.clientIds = opts.clientIds;
   return judgeClients(checks, ctx);
 }

@@ -88,6 +88,12 @@ export interface Target {
   /** The base that answers OpenAI paths: `${baseUrl}/chat/completions` works. No trailing slash. */
   baseUrl: string;
   mode: "embedded" | "remote";
+  /**
+   * True when enteredUrl is what the person types into their clients (a remote --url, --entered-url, a
+   * scenario). False for the embedded default: nobody typed anything, so clients are judged as if given the
+   * URL each needs (their `enterUrl`), not penalised for a URL shape no one chose.
+   */
+  urlTyped: boolean;
   front?: string;
   scenario?: string;
 }
@@ -210,7 +216,8 @@ export interface Report {
   schemaVersion: 1;
   tool: "bagcheck";
   version: string;
-  target: { url: string; mode: "embedded" | "remote"; front?: string; scenario?: string };
+  /** `url` is what bagcheck called; `enteredUrl`, when different, is the URL as the person knows it (e.g. an ALB name). */
+  target: { url: string; enteredUrl?: string; mode: "embedded" | "remote"; front?: string; scenario?: string };
   startedAt: string;
   durationMs: number;
   summary: { pass: number; fail: number; warn: number; skip: number };

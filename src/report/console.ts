@@ -87,7 +87,8 @@ export function renderConsole(report: Report, opts: RenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const out: string[] = [];
   const mode = report.target.front ? `${report.target.mode}, behind ${report.target.front}` : report.target.mode;
-  out.push(`${c.bold("bagcheck")} ${report.version} — ${report.target.url} ${c.gray(`(${mode})`)}`, "");
+  const reached = report.target.enteredUrl ? c.gray(` reached at ${report.target.url}`) : "";
+  out.push(`${c.bold("bagcheck")} ${report.version} — ${report.target.enteredUrl ?? report.target.url}${reached} ${c.gray(`(${mode})`)}`, "");
 
   const shown = sortChecks(report.checks).filter((ch) => opts.verbose || ch.status === "fail" || ch.status === "warn");
   if (shown.length) {

@@ -53,7 +53,7 @@ export function renderMarkdown(report: Report): string {
   const out = [
     `## ${head} bagcheck: ${s.fail} failed · ${s.warn} warnings · ${s.pass} passed · ${s.skip} skipped`,
     "",
-    `Target \`${report.target.url}\` (${report.target.mode}${report.target.front ? `, behind ${report.target.front}` : ""}) · ${formatMs(report.durationMs)} · ${usageLine(report)} · bagcheck ${report.version}`,
+    `Target \`${report.target.enteredUrl ?? report.target.url}\`${report.target.enteredUrl ? ` (reached at \`${report.target.url}\`)` : ""} (${report.target.mode}${report.target.front ? `, behind ${report.target.front}` : ""}) · ${formatMs(report.durationMs)} · ${usageLine(report)} · bagcheck ${report.version}`,
     "",
   ];
   if (report.usage.modelReason) out.push(`<sub>Model \`${report.usage.model}\`: ${report.usage.modelReason}</sub>`, "");

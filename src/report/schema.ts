@@ -109,6 +109,7 @@ export const reportSchema = {
       required: ["url", "mode"],
       properties: {
         url: { type: "string" },
+        enteredUrl: { type: "string" },
         mode: { enum: ["embedded", "remote"] },
         front: { type: "string" },
         scenario: { type: "string" },

@@ -78,6 +78,17 @@ describe("judgeClients, other rules", () => {
     expect(v).toMatchObject({ verdict: "works", because: [] });
   });
 
+  it("judges NextChat as given its own URL when nobody typed one (the embedded default)", () => {
+    const embedded = { enteredUrl: "http://127.0.0.1:4567/api/v1", baseUrl: "http://127.0.0.1:4567/api/v1", origin: "https://app.nextchat.dev", urlTyped: false };
+    const v = verdictOf("nextchat-web", [], embedded);
+    expect(v).toMatchObject({ verdict: "works", because: [], enterUrl: "http://127.0.0.1:4567/api" });
+  });
+
+  it("still reports the doubled /v1 when the same URL was typed", () => {
+    const typed = { enteredUrl: "http://127.0.0.1:4567/api/v1", baseUrl: "http://127.0.0.1:4567/api/v1", origin: "https://app.nextchat.dev", urlTyped: true };
+    expect(verdictOf("nextchat-web", [], typed).because).toContain("base-url-double-v1");
+  });
+
   it("reports base-url-https-prefixed when NextChat's endpoint has no scheme and the gateway is http", () => {
     const v = verdictOf("nextchat-web", [], { ...seed, enteredUrl: "bedrockproxy-123.ap-northeast-1.elb.amazonaws.com/api", baseUrl: `${alb}/api/v1` });
     expect(v.because).toContain("base-url-https-prefixed");

@@ -76,7 +76,7 @@ async function judge(gateway: { url: string; key: string; resolve?: { host: stri
   const enteredUrl = enterUrlFor(profile, gateway.url) ?? gateway.url;
   const opts = { enteredUrl, ...(e.clientDefaultModel ? {} : { model: CHAT_MODEL }) };
   const results = await runChecks(clientReplaySuite([e.client], opts).checks, {
-    target: { enteredUrl, baseUrl: socket, mode: "remote" },
+    target: { enteredUrl, baseUrl: socket, mode: "remote", urlTyped: true },
     key: gateway.key,
     options: { origin: ORIGIN, timeoutMs: 10_000, slow: false },
   });

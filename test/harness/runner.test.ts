@@ -3,7 +3,7 @@ import { runChecks, type Check, type CheckOutcome, type RunOptions, type Target 
 import { json, startServer, type TestServer } from "./servers.js";
 
 const options: RunOptions = { origin: "https://app.example", timeoutMs: 2_000, slow: false };
-const target: Target = { enteredUrl: "http://127.0.0.1:1/v1", baseUrl: "http://127.0.0.1:1/v1", mode: "remote" };
+const target: Target = { enteredUrl: "http://127.0.0.1:1/v1", baseUrl: "http://127.0.0.1:1/v1", mode: "remote", urlTyped: true };
 
 function check(id: string, run: Check["run"], extra: Partial<Check> = {}): Check {
   return { id: `test.${id}`, suite: "test", title: id, finds: [], run, ...extra };

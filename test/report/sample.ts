@@ -32,7 +32,7 @@ export function sampleReport(): Report {
   ];
   return buildReport({
     version: "0.1.0",
-    target: { enteredUrl: "http://127.0.0.1:9/v1", baseUrl: "http://127.0.0.1:9/v1", mode: "remote" },
+    target: { enteredUrl: "http://127.0.0.1:9/v1", baseUrl: "http://127.0.0.1:9/v1", mode: "remote", urlTyped: true },
     startedAt: new Date("2026-11-28T20:00:00.000Z"),
     durationMs: 2345,
     checks,

@@ -150,3 +150,25 @@ describe("console writer and hostile bytes", () => {
     expect(out).not.toContain(String.fromCharCode(7));
   });
 });
+
+describe("the URL the person typed", () => {
+  const alb = "http://bedrockproxy-alb-1.ap-northeast-1.elb.amazonaws.com/api/v1";
+  const withLabel = () => {
+    const r = sampleReport();
+    r.target = { ...r.target, enteredUrl: alb };
+    return r;
+  };
+
+  it("heads the console report, with the address bagcheck reached beside it", () => {
+    const first = renderConsole(withLabel(), { color: false, verbose: false }).split("\n")[0] ?? "";
+    expect(first).toContain(`${alb} reached at ${withLabel().target.url}`);
+  });
+
+  it("heads the Markdown report", () => {
+    expect(renderMarkdown(withLabel())).toContain(`Target \`${alb}\``);
+  });
+
+  it("is allowed by the JSON schema", () => {
+    expect(new Ajv().compile(reportSchema)(JSON.parse(renderJson(withLabel())))).toBe(true);
+  });
+});

@@ -33,7 +33,7 @@ async function errorOf(p: Promise<unknown>): Promise<Error> {
 async function replay(enteredUrl: string) {
   const suite = clientReplaySuite(["openai-node"], { enteredUrl });
   const results = await runChecks(suite.checks, {
-    target: { enteredUrl, baseUrl: scenario.url, mode: "embedded" },
+    target: { enteredUrl, baseUrl: scenario.url, mode: "embedded", urlTyped: true },
     key: scenario.key,
     options: { origin: scenario.origin, timeoutMs: 15_000, slow: false },
   });

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const clients = scenario.clients ?? [];
   const suite = clientReplaySuite(clients, { enteredUrl: scenario.enteredUrl, model: scenario.clientModel });
   results = await runChecks(suite.checks, {
-    target: { enteredUrl: scenario.enteredUrl, baseUrl: scenario.url, mode: "embedded", scenario: scenario.name },
+    target: { enteredUrl: scenario.enteredUrl, baseUrl: scenario.url, mode: "embedded", urlTyped: true, scenario: scenario.name },
     key: scenario.key,
     options: { origin: scenario.origin, timeoutMs: 15_000, slow: false },
   });

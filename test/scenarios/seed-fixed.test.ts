@@ -13,7 +13,7 @@ beforeAll(async () => {
   scenario = await startScenario("seed-fixed");
   const clients = scenario.clients ?? [];
   results = await runChecks(clientReplaySuite(clients, { enteredUrl: scenario.enteredUrl, model: scenario.clientModel }).checks, {
-    target: { enteredUrl: scenario.enteredUrl, baseUrl: scenario.url, mode: "embedded", scenario: scenario.name },
+    target: { enteredUrl: scenario.enteredUrl, baseUrl: scenario.url, mode: "embedded", urlTyped: true, scenario: scenario.name },
     key: scenario.key,
     options: { origin: scenario.origin, timeoutMs: 15_000, slow: false },
   });

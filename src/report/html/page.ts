@@ -71,7 +71,7 @@ function header(report: Report): SafeHtml {
   ];
   return html`<header class="report-head">
 <h1>bagcheck report</h1>
-<p class="target">Target <code>${t.url}</code></p>
+<p class="target">Target <code>${t.enteredUrl ?? t.url}</code>${t.enteredUrl ? html` <span class="reached">(reached at <code>${t.url}</code>)</span>` : ""}</p>
 <dl class="meta">${meta
     .filter((m): m is [string, string] => Boolean(m[1]))
     .map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>

@@ -25,7 +25,7 @@ export async function runAgainst(gateway: StartedVariant, checks: readonly Check
   const agent = gateway.resolve ? aliasingAgent(gateway.resolve) : undefined;
   try {
     return await runChecks(checks, {
-      target: { enteredUrl: gateway.url, baseUrl: gateway.url, mode: "remote" },
+      target: { enteredUrl: gateway.url, baseUrl: gateway.url, mode: "remote", urlTyped: true },
       key: gateway.key,
       options: { ...OPTIONS, ...options },
       ...(agent ? { dispatcher: agent } : {}),
