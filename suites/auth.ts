@@ -1,6 +1,6 @@
 import type { Check, CheckContext, CheckOutcome, HttpResponse, Suite } from "../src/harness/index.js";
 import { envelopeArgs, isOpenAiErrorEnvelope } from "./support/envelope.js";
-import { isLoopbackUrl } from "./support/url.js";
+import { isLoopbackHost } from "../src/clients/index.js";
 import { describe, fail, finding, pass, sample, skip, unusable, warn } from "./support/outcome.js";
 
 const suite = "auth";
@@ -90,7 +90,7 @@ const cleartext: Check = {
   run: async (ctx) => {
     const url = new URL(ctx.target.baseUrl);
     if (url.protocol === "https:") return pass();
-    if (isLoopbackUrl(url)) return pass("http on this machine's loopback: nothing crosses a network");
+    if (isLoopbackHost(url.hostname)) return pass("http on this machine's loopback: nothing crosses a network");
     return warn(`${url.origin} is plain http: the key and every prompt cross the network unencrypted`, finding("key-sent-in-cleartext", { origin: url.origin }));
   },
 };
