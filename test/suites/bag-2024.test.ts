@@ -3,6 +3,7 @@ import type { CheckResult } from "../../src/harness/index.js";
 import { startEmulator, type RunningEmulator } from "../../src/emulator/index.js";
 import { startBag2024, type RunningBag2024 } from "../../fixtures/gateways/bag-2024/index.js";
 import { allSuites } from "../../suites/index.js";
+import { BEDROCK_DELTA_MS } from "../../fixtures/scenarios/index.js";
 import { findingIds, runAgainst } from "./support/run.js";
 
 const KEY = "sk-bag-2024-key-0123456789";
@@ -12,7 +13,7 @@ let results: CheckResult[] = [];
 
 beforeAll(async () => {
   // The seed's world: Tokyo in July 2024, BAG's July 2024 code, the model curl used.
-  emulator = await startEmulator({ catalog: "ap-northeast-1-2024-07" });
+  emulator = await startEmulator({ catalog: "ap-northeast-1-2024-07", chunkDelayMs: BEDROCK_DELTA_MS });
   bag = await startBag2024({ apiKey: KEY, bedrockEndpoint: emulator.url, region: emulator.region });
   results = await runAgainst({ url: bag.url, key: KEY, close: bag.close }, allSuites.flatMap((s) => s.checks), { model: "anthropic.claude-v2:1" });
 }, 60_000);
