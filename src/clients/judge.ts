@@ -16,12 +16,6 @@ const degradesOnly = new Set([
 /** Findings that mean the stream arrived in one piece at the end. */
 const bufferedStream = new Set(["sse-buffered-by-front"]);
 
-/** Ids other suites use for the same root cause (suites/cors.ts, suites/model-access.ts). */
-const sameCause: Record<string, string> = {
-  "mixed-content": "mixed-content-http-gateway",
-  "model-silently-substituted": "default-model-silently-replaced",
-};
-
 /** Causes the judge derives itself from the profile, the entered URL and the page origin: results never decide them. */
 const derived = new Set(["mixed-content-http-gateway", "desktop-needs-https", "base-url-https-prefixed", "base-url-double-v1", "base-url-wrong-path"]);
 
@@ -61,7 +55,7 @@ function resultCauses(profile: ClientProfile, results: JudgedResult[], causes: C
   const everywhere = new Map<string, FindingArgs>();
   for (const raw of results) {
     if (raw.status !== "fail" && raw.status !== "warn") continue;
-    const findings = raw.findings.map((f) => ({ ...f, id: sameCause[f.id] ?? f.id })).filter((f) => !derived.has(f.id));
+    const findings = raw.findings.filter((f) => !derived.has(f.id));
     const r = { ...raw, findings };
     if (raw.findings.length > 0 && findings.length === 0) continue;
     for (const f of findings) if (!everywhere.has(f.id)) everywhere.set(f.id, f.args ?? {});

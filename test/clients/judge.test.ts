@@ -115,8 +115,8 @@ describe("judgeClients, other rules", () => {
     expect(verdictOf("curl", [{ id: "auth.valid-key-accepted", status: "fail", findings: [] }]).verdict).toBe("works");
   });
 
-  it("treats the cors suite's mixed-content id as the same cause, judged from the page's origin", () => {
-    const results = [{ id: "cors.mixed-content", status: "fail", findings: [{ id: "mixed-content" }] }];
+  it("judges mixed content from the client's own page origin, not from the cors suite's result", () => {
+    const results = [{ id: "cors.mixed-content", status: "fail", findings: [{ id: "mixed-content-http-gateway" }] }];
     const windows = verdictOf("nextchat-desktop-windows", results, { ...seed, enteredUrl: `${alb}/api` });
     expect(windows.verdict).toBe("works");
   });
