@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { UsageError } from "./exit.js";
+import { listenError, parsePort, untilSignal } from "./long-running.js";
 
 interface EmulatorFlags {
   port: string;
@@ -11,12 +12,6 @@ interface EmulatorFlags {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-function parsePort(raw: string): number {
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${raw}"`);
-  return port;
 }
 
 /**
@@ -47,21 +42,10 @@ export function registerEmulator(program: Command): void {
       try {
         emulator = await startEmulator({ host: flags.host, port, catalog, faults: flags.fault, chunkDelayMs });
       } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        if (e.code === "EADDRINUSE") throw new UsageError(`port ${port} is already in use`);
-        throw new UsageError(e.message);
+        throw listenError(err, port);
       }
       const running = emulator;
-      // Handlers go in before the lines are printed: a script may signal as soon as it reads them.
-      const stopped = new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          void running.close().then(resolve);
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
+      const stopped = untilSignal(() => running.close());
       process.stdout.write(`AWS_ENDPOINT_URL_BEDROCK_RUNTIME=${emulator.url}\nAWS_ENDPOINT_URL_BEDROCK=${emulator.url}\n`);
       process.stderr.write(
         `bagcheck emulator: region ${emulator.region}, catalog ${emulator.catalog.name}` +

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { UsageError } from "./exit.js";
+import { listenError, parsePort, untilSignal } from "./long-running.js";
 
 interface ServeFlags {
   port: string;
@@ -9,12 +10,6 @@ interface ServeFlags {
   catalog?: string;
   apiKey?: string;
   apiKeyParam?: string;
-}
-
-function parsePort(raw: string): number {
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${raw}"`);
-  return port;
 }
 
 /**
@@ -63,24 +58,12 @@ export function registerServe(program: Command): void {
         });
       } catch (err) {
         await emulator?.close();
-        const e = err as NodeJS.ErrnoException;
-        if (e.code === "EADDRINUSE") throw new UsageError(`port ${port} is already in use`);
-        throw new UsageError(e.message);
+        throw listenError(err, port);
       }
+      const running = gateway;
+      const stopped = untilSignal(() => running.close().then(() => emulator?.close()));
       process.stdout.write(`bagcheck gateway listening on ${gateway.url}\n`);
       if (emulator) process.stderr.write(`bagcheck serve: Bedrock emulator at ${emulator.url} (region ${emulator.region}, catalog ${emulator.catalog.name}); Ctrl-C to stop\n`);
-      const running = gateway;
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          void running
-            .close()
-            .then(() => emulator?.close())
-            .then(() => resolve());
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
+      await stopped;
     });
 }
