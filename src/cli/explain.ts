@@ -42,7 +42,8 @@ export async function renderExplain(id: string, h: Highlighter): Promise<string 
   const { getEntry, renderMarkup } = await import("../explain/index.js");
   const e = getEntry(id);
   if (!e) return undefined;
-  const r = (t: string): string => renderMarkup(t, h);
+  // No run supplies the facts here, so each placeholder reads as the thing it stands for: <suggested>.
+  const r = (t: string): string => renderMarkup(t.replace(/\{(\w+)\}/g, "<$1>"), h);
   const out = [`${e.id} (${e.severity})`, r(e.title), "", "Why", r(e.why), "", "Fix", r(e.fix.general)];
   if (e.fix.bag) out.push("", "For bedrock-access-gateway", r(e.fix.bag));
   if (e.fix.client) out.push("", "In the client", r(e.fix.client));

@@ -59,6 +59,12 @@ describe("bagcheck explain", () => {
     expect(out).toContain("https://developer.mozilla.org/en-US/docs/Web/Security/Mixed_content");
   });
 
+  it("shows the facts a run would fill in as <name>, not as template braces", async () => {
+    const { out } = await run(["explain", "base-url-double-v1", "--no-color"]);
+    expect(out).toContain("enter <suggested>");
+    expect(out).not.toMatch(/\{\w+\}/);
+  });
+
   it("exits 2 for an unknown id", async () => {
     const { code, err } = await run(["explain", "no-such-finding"]);
     expect(code).toBe(2);
