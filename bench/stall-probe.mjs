@@ -53,6 +53,8 @@ function one() {
       clearTimeout(timer);
       resolve();
     });
+    // Whether the request went out on a fresh connection: those wait in the gateway's accept queue first.
+    req.on("socket", () => (seen.fresh = !req.reusedSocket));
     req.end(chatBody(model, true));
   });
 }
@@ -63,8 +65,9 @@ try {
   }));
   const stats = await emu.call("stats");
   const noHeaders = stalls.filter((s) => !s.headers).length;
+  const fresh = stalls.filter((s) => !s.headers && s.fresh).length;
   process.stdout.write(
-    `c=${connections}, ${seconds} s: ${done} streams completed, ${stalls.length} stalled > ${STALL_MS} ms (${noHeaders} without response headers)\n` +
+    `c=${connections}, ${seconds} s: ${done} streams completed, ${stalls.length} stalled > ${STALL_MS} ms (${noHeaders} without response headers, ${fresh} of them on a fresh connection)\n` +
       `emulator: ConverseStream ${stats.byOperation.ConverseStream ?? 0}, started ${stats.streamsStarted}, completed ${stats.streamsCompleted}, cancelled ${stats.streamsCancelled}\n`,
   );
   process.exitCode = stalls.length === 0 ? 0 : 1;

@@ -5,15 +5,12 @@ import type { BedrockClient } from "@aws-sdk/client-bedrock";
 import http from "node:http";
 import https from "node:https";
 import type { ResolvedConfig } from "./config.js";
-import { traceAgent } from "./_trace.js";
 
 function keepAliveAgent<A extends http.Agent>(mod: { Agent: new (o: http.AgentOptions) => A }): A {
   // Enough sockets for a benchmark's concurrency; idle ones are reused rather than re-opened.
   // noDelay: the SDK writes the request head and body separately; with Nagle on, the body waits for the
   // ACK of the head (delayed up to 40 ms by the peer) on every call.
-  const a = new mod.Agent({ keepAlive: true, noDelay: true, maxSockets: 512, maxFreeSockets: 256, scheduling: "lifo" });
-  traceAgent(a);
-  return a;
+  return new mod.Agent({ keepAlive: true, noDelay: true, maxSockets: 512, maxFreeSockets: 256, scheduling: "lifo" });
 }
 
 type RuntimeModule = typeof RuntimeSdk;

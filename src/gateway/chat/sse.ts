@@ -26,6 +26,22 @@ const encoder = new TextEncoder();
 const KEEP_ALIVE_BYTES = encoder.encode(SSE_KEEP_ALIVE);
 
 /**
+ * Resolves on a later turn of the event loop (a macrotask, not a microtask).
+ *
+ * Why: Node 20's libuv (≥ 1.45, libuv#3696) accepts ONE new connection per event-loop iteration. When one
+ * upstream read holds a whole answer (a fast or buffering Bedrock front; the emulator), the SDK decodes every
+ * event in microtasks, so each stream's entire answer was mapped and written inside a single iteration. With
+ * 64 streams under CPU contention an iteration took 250-400 ms (4-5 iterations/s, event-loop utilisation
+ * 1.0), and a burst of new client connections (a load generator starting, or a client reconnecting) waited
+ * in the kernel's accept queue at 4-5 accepts/s: ~0.7 % of streamed requests got no headers for > 5 s.
+ * Yielding between events bounds the work one stream adds to an iteration, so iterations stay short and
+ * accepts (and every other stream) get their turn. With Bedrock's real pacing each event arrives in its own
+ * read anyway, so this costs one setImmediate per event and no added latency on an idle loop.
+ */
+const nextTurn: () => Promise<void> =
+  typeof setImmediate === "function" ? () => new Promise((resolve) => setImmediate(resolve)) : () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
  * The SSE body: keep-alive comments until the first event, then one frame per Bedrock event as it
  * arrives (no buffering), `[DONE]` at the end, or one `data: {"error":…}` frame if Bedrock fails mid-stream
  * (the 200 is already sent; openai-node and openai-python raise it as an APIError).
@@ -64,6 +80,7 @@ export function sseStream(o: SseOptions): ReadableStream<Uint8Array> {
         if (failure) throw Object.assign(new Error(failure.message), { name: failure.name });
         const text = o.mapper.map(ev);
         if (text !== "") controller.enqueue(encoder.encode(text));
+        await nextTurn(); // see nextTurn: one stream must not hold the event loop (and the accept queue) for a whole answer
       }
       controller.enqueue(encoder.encode(SSE_DONE));
       controller.close();

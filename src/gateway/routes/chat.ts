@@ -6,26 +6,21 @@ import type { GatewayContext } from "../context.js";
 import { resolveModel } from "../model-resolution.js";
 import { UpstreamCall, settleWithin } from "../upstream-call.js";
 import { readJson } from "./read-json.js";
-import { als, finish, mark } from "../_trace.js";
-import { performance } from "node:perf_hooks";
 
 const NO_EVENTS: AsyncIterable<StreamEvent> = { async *[Symbol.asyncIterator]() {} };
 
 /** POST /chat/completions: Converse for a JSON answer, ConverseStream for SSE. */
 export function chatCompletions(g: GatewayContext): Handler {
   const { config } = g;
-  return (c) => als.run({ t0: performance.now(), marks: [] }, async () => {
+  return async (c) => {
     const requestSignal = c.req.raw.signal; // read early: the Node adapter only wires client-gone aborts into a signal that exists
     const req = parseChatRequest(await readJson(c));
-    mark("json");
     const model = resolveModel(req.model, await g.catalog.tryGet(), config.modelAliases);
-    mark("catalog");
     const urls = remoteImageUrls(req.messages);
     const remote = urls.length > 0 ? await fetchRemoteImages(urls, config.imageUrlAllowList, requestSignal) : undefined;
     const { input, jsonMode } = toConverseInput(req, model.invokeId, remote);
     const errorContext: ErrorContext = { modelId: model.invokeId, region: config.region, suggestedProfile: model.suggestedProfile };
     const { sdk, client } = await g.upstream.runtimeClient();
-    mark("client");
     const call = new UpstreamCall(requestSignal, config.upstreamTimeoutMs);
     const meta = { id: completionId(), created: Math.floor(Date.now() / 1000), model: model.invokeId, jsonMode };
 
@@ -43,12 +38,10 @@ export function chatCompletions(g: GatewayContext): Handler {
 
     const events = client
       .send(new sdk.ConverseStreamCommand(input as unknown as ConverseStreamCommandInput), { abortSignal: call.signal })
-      .then((out) => { mark("sendResolved"); return out; }).then((out) => (out.stream ?? NO_EVENTS) as AsyncIterable<StreamEvent>);
+      .then((out) => (out.stream ?? NO_EVENTS) as AsyncIterable<StreamEvent>);
     // Errors Bedrock reports before the stream starts (access, validation, throttling) get a real HTTP status;
     // only if Bedrock is slow to start does the 200 go out first, so keep-alives can flow while we wait.
-    mark("sendCalled");
     const early = await settleWithin(events, config.keepAliveMs);
-    mark(`settled(${early === undefined ? "timeout" : early.ok})`);
     if (early && !early.ok) {
       call.end();
       throw mapBedrockError(call.signal.aborted ? call.signal.reason : early.error, errorContext);
@@ -65,7 +58,6 @@ export function chatCompletions(g: GatewayContext): Handler {
       },
       errorContext,
     });
-    finish();
     return new Response(body, { status: 200, headers: SSE_HEADERS });
-  });
+  };
 }
