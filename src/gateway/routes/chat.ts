@@ -1,4 +1,4 @@
-import type { ConverseCommandInput, ConverseStreamCommandInput } from "@aws-sdk/client-bedrock-runtime";
+import type { ConverseStreamCommandInput } from "@aws-sdk/client-bedrock-runtime";
 import type { Handler } from "hono";
 import { mapBedrockError, type ErrorContext } from "../bedrock-errors.js";
 import { ChunkMapper, SSE_HEADERS, completionId, fetchRemoteImages, parseChatRequest, remoteImageUrls, sseStream, toChatCompletion, toConverseInput, type StreamEvent } from "../chat/index.js";
@@ -26,8 +26,8 @@ export function chatCompletions(g: GatewayContext): Handler {
 
     if (req.stream !== true) {
       try {
-        // The mapping's plain JSON shapes are the Converse wire shapes; the SDK's tagged unions describe the same.
-        const out = await client.send(new sdk.ConverseCommand(input as unknown as ConverseCommandInput), { abortSignal: call.signal });
+        // The mapping's plain JSON shapes are the Converse wire shapes: sent as they are, without the SDK's serde.
+        const out = await (await g.upstream.leanConverse()).converse(input, call.signal);
         return c.json(toChatCompletion(out, meta));
       } catch (err) {
         throw mapBedrockError(call.signal.aborted ? call.signal.reason : err, errorContext);
