@@ -5,6 +5,9 @@ import type { BedrockClient } from "@aws-sdk/client-bedrock";
 import http from "node:http";
 import https from "node:https";
 import type { ResolvedConfig } from "./config.js";
+import { LeanConverse } from "./lean-converse.js";
+
+const CONNECTION_TIMEOUT_MS = 10_000;
 
 function keepAliveAgent<A extends http.Agent>(mod: { Agent: new (o: http.AgentOptions) => A }): A {
   // Enough sockets for a benchmark's concurrency; idle ones are reused rather than re-opened.
@@ -24,6 +27,9 @@ export type ControlModule = typeof ControlSdk;
 export class Upstream {
   private runtime?: Promise<{ sdk: RuntimeModule; client: BedrockRuntimeClient }>;
   private control?: Promise<{ sdk: ControlModule; client: BedrockClient }>;
+  private lean?: Promise<LeanConverse>;
+  /** One keep-alive pool toward Bedrock, used by the SDK client and the lean Converse path alike. */
+  private readonly agents = { http: keepAliveAgent(http), https: keepAliveAgent(https) };
 
   constructor(private readonly config: ResolvedConfig) {}
 
@@ -38,10 +44,16 @@ export class Upstream {
         // HTTP/1.1 with keep-alive instead of the SDK's default HTTP/2 handler: that one opens a fresh,
         // isolated HTTP/2 connection for every event stream (every ConverseStream call pays a TCP and h2
         // handshake). Pooled keep-alive sockets are reused by streams and plain calls alike.
-        requestHandler: new NodeHttpHandler({ httpAgent: keepAliveAgent(http), httpsAgent: keepAliveAgent(https), connectionTimeout: 10_000 }),
+        requestHandler: new NodeHttpHandler({ httpAgent: this.agents.http, httpsAgent: this.agents.https, connectionTimeout: CONNECTION_TIMEOUT_MS }),
       }),
     }));
     return this.runtime;
+  }
+
+  /** Converse without the SDK's middleware stack (see LeanConverse); shares the runtime client's credentials and sockets. */
+  leanConverse(): Promise<LeanConverse> {
+    this.lean ??= this.runtimeClient().then(({ client }) => LeanConverse.create(client, this.config.bedrockEndpoint, this.agents, CONNECTION_TIMEOUT_MS));
+    return this.lean;
   }
 
   controlClient(): Promise<{ sdk: ControlModule; client: BedrockClient }> {
@@ -57,6 +69,8 @@ export class Upstream {
     const [r, c] = await Promise.allSettled([this.runtime, this.control]);
     if (r.status === "fulfilled") r.value?.client.destroy();
     if (c.status === "fulfilled") c.value?.client.destroy();
+    this.agents.http.destroy();
+    this.agents.https.destroy();
   }
 
   private clientOptions(endpoint: string | undefined) {

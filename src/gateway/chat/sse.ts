@@ -71,18 +71,40 @@ export function sseStream(o: SseOptions): ReadableStream<Uint8Array> {
 
   async function pump(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
     const signal = o.upstream.signal;
+    // Frames of events that were already there (one upstream read holding several) go out in one write:
+    // a socket write per frame was the largest single cost of a streamed answer. A frame is never held
+    // while waiting for Bedrock: pending text is written as soon as the next event is not ready at once.
+    let pending = "";
+    let batched = 0;
+    const flush = () => {
+      if (pending !== "") controller.enqueue(encoder.encode(pending));
+      pending = "";
+      batched = 0;
+    };
+    let it: AsyncGenerator<StreamEvent> | undefined;
     try {
-      const events = await o.events;
-      for await (const ev of abortable(events, signal)) {
+      it = abortable(await o.events, signal);
+      let next = it.next();
+      for (;;) {
+        const r = await next;
+        if (r.done) break;
+        const ev = r.value;
         stopKeepAlive();
         o.onActivity();
         const failure = ev.messageStart || ev.contentBlockDelta || ev.contentBlockStart || ev.contentBlockStop || ev.messageStop || ev.metadata ? undefined : streamException(ev);
         if (failure) throw Object.assign(new Error(failure.message), { name: failure.name });
-        const text = o.mapper.map(ev);
-        if (text !== "") controller.enqueue(encoder.encode(text));
+        pending += o.mapper.map(ev);
+        next = it.next();
+        let ready = false;
+        const settled = () => {
+          ready = true;
+        };
+        next.then(settled, settled);
         await nextTurn(); // see nextTurn: one stream must not hold the event loop (and the accept queue) for a whole answer
+        if (!ready || ++batched >= MAX_BATCH) flush();
       }
-      controller.enqueue(encoder.encode(SSE_DONE));
+      pending += SSE_DONE;
+      flush();
       controller.close();
       o.onEnd("done");
     } catch (err) {
@@ -92,14 +114,20 @@ export function sseStream(o: SseOptions): ReadableStream<Uint8Array> {
       }
       o.onEnd("error", err);
       try {
-        controller.enqueue(encoder.encode(sseError(mapBedrockError(signal.aborted ? signal.reason : err, o.errorContext).toBody())));
+        pending += sseError(mapBedrockError(signal.aborted ? signal.reason : err, o.errorContext).toBody());
+        flush();
         controller.close();
       } catch {
         // The client went away while the error was being written: nothing left to tell.
       }
+    } finally {
+      void it?.return(undefined).catch(() => {});
     }
   }
 }
+
+/** At most this many events' frames in one write, so a long burst still streams out in steps. */
+const MAX_BATCH = 16;
 
 function isClientGone(signal: AbortSignal): boolean {
   const r = signal.reason as { name?: string } | undefined;

@@ -1,13 +1,10 @@
-import type { ConverseCommandInput, ConverseStreamCommandInput } from "@aws-sdk/client-bedrock-runtime";
 import type { Handler } from "hono";
 import { mapBedrockError, type ErrorContext } from "../bedrock-errors.js";
-import { ChunkMapper, SSE_HEADERS, completionId, fetchRemoteImages, parseChatRequest, remoteImageUrls, sseStream, toChatCompletion, toConverseInput, type StreamEvent } from "../chat/index.js";
+import { ChunkMapper, SSE_HEADERS, completionId, fetchRemoteImages, parseChatRequest, remoteImageUrls, sseStream, toChatCompletion, toConverseInput } from "../chat/index.js";
 import type { GatewayContext } from "../context.js";
 import { resolveModel } from "../model-resolution.js";
 import { UpstreamCall, settleWithin } from "../upstream-call.js";
 import { readJson } from "./read-json.js";
-
-const NO_EVENTS: AsyncIterable<StreamEvent> = { async *[Symbol.asyncIterator]() {} };
 
 /** POST /chat/completions: Converse for a JSON answer, ConverseStream for SSE. */
 export function chatCompletions(g: GatewayContext): Handler {
@@ -20,14 +17,14 @@ export function chatCompletions(g: GatewayContext): Handler {
     const remote = urls.length > 0 ? await fetchRemoteImages(urls, config.imageUrlAllowList, requestSignal) : undefined;
     const { input, jsonMode } = toConverseInput(req, model.invokeId, remote);
     const errorContext: ErrorContext = { modelId: model.invokeId, region: config.region, suggestedProfile: model.suggestedProfile };
-    const { sdk, client } = await g.upstream.runtimeClient();
+    const lean = await g.upstream.leanConverse();
     const call = new UpstreamCall(requestSignal, config.upstreamTimeoutMs);
     const meta = { id: completionId(), created: Math.floor(Date.now() / 1000), model: model.invokeId, jsonMode };
 
     if (req.stream !== true) {
       try {
-        // The mapping's plain JSON shapes are the Converse wire shapes; the SDK's tagged unions describe the same.
-        const out = await client.send(new sdk.ConverseCommand(input as unknown as ConverseCommandInput), { abortSignal: call.signal });
+        // The mapping's plain JSON shapes are the Converse wire shapes: sent as they are, without the SDK's serde.
+        const out = await lean.converse(input, call.signal);
         return c.json(toChatCompletion(out, meta));
       } catch (err) {
         throw mapBedrockError(call.signal.aborted ? call.signal.reason : err, errorContext);
@@ -36,9 +33,7 @@ export function chatCompletions(g: GatewayContext): Handler {
       }
     }
 
-    const events = client
-      .send(new sdk.ConverseStreamCommand(input as unknown as ConverseStreamCommandInput), { abortSignal: call.signal })
-      .then((out) => (out.stream ?? NO_EVENTS) as AsyncIterable<StreamEvent>);
+    const events = lean.converseStream(input, call.signal);
     // Errors Bedrock reports before the stream starts (access, validation, throttling) get a real HTTP status;
     // only if Bedrock is slow to start does the 200 go out first, so keep-alives can flow while we wait.
     const early = await settleWithin(events, config.keepAliveMs);
