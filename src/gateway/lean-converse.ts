@@ -18,6 +18,8 @@ import type { Message } from "@smithy/types";
  * body's `__type`/`code`), with the message and `$metadata.httpStatusCode`, so `mapBedrockError` treats
  * them the same.
  */
+let sharedCodec: Promise<EventStreamCodec> | undefined;
+
 export class LeanConverse {
   private constructor(
     private readonly signer: SignatureV4,
@@ -85,7 +87,11 @@ export class LeanConverse {
   }
 
   private codec(): Promise<EventStreamCodec> {
-    return Promise.all([import("@smithy/eventstream-codec"), import("@smithy/util-utf8")]).then(([{ EventStreamCodec }, { toUtf8, fromUtf8 }]) => new EventStreamCodec(toUtf8, fromUtf8));
+    // The codec is stateless: load and build it once, on the first stream, not on every stream.
+    sharedCodec ??= Promise.all([import("@smithy/eventstream-codec"), import("@smithy/util-utf8")]).then(
+      ([{ EventStreamCodec }, { toUtf8, fromUtf8 }]) => new EventStreamCodec(toUtf8, fromUtf8),
+    );
+    return sharedCodec;
   }
 
   private async call(action: "converse" | "converse-stream", input: ConverseInput, signal: AbortSignal): Promise<http.IncomingMessage> {
