@@ -1,11 +1,15 @@
 import { Option, type Command } from "commander";
 import type { CheckResult, Suite } from "../harness/index.js";
+import type { ReportFormat } from "../report/index.js";
 import { EXIT, setExitCode, UsageError, type ExitCode } from "./exit.js";
 import { VERSION } from "./version.js";
 
 /** Formats `--format` accepts; kept here (not imported) so `--help` loads no writer. */
-const FORMATS = ["console", "json", "junit", "md", "html"] as const;
+const FORMATS = ["console", "json", "junit", "md", "html"] as const satisfies readonly ReportFormat[];
 type Format = (typeof FORMATS)[number];
+// The list cannot drift from the writers: a format added to ReportFormat but not here fails to compile.
+const everyFormatListed: Exclude<ReportFormat, Format> extends never ? true : never = true;
+void everyFormatListed;
 
 export interface RunFlags {
   url?: string;

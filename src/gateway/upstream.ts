@@ -20,8 +20,8 @@ type RuntimeModule = typeof RuntimeSdk;
 export type ControlModule = typeof ControlSdk;
 
 /**
- * The AWS SDK clients, created on first use and then shared by every request: one client means one
- * connection pool (HTTP/2 session for the runtime, keep-alive agent for the control plane), so requests reuse
+ * The AWS SDK clients and the lean Converse path, created on first use and then shared by every request.
+ * The runtime side (SDK client and LeanConverse) shares one HTTP/1.1 keep-alive pool, so requests reuse
  * connections to Bedrock. Loading the SDK lazily keeps app creation (and `bagcheck --help`) cheap.
  */
 export class Upstream {

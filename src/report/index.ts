@@ -26,8 +26,3 @@ export const writers: Record<ReportFormat, ReportWriter> = {
   html: htmlWriter,
 };
 
-export const FORMATS = Object.keys(writers) as ReportFormat[];
-
-export function isFormat(name: string): name is ReportFormat {
-  return name in writers;
-}
