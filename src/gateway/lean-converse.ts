@@ -1,5 +1,4 @@
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import type { SignatureV4 } from "@smithy/signature-v4";
 import http from "node:http";
 import https from "node:https";
 import type { ConverseOutputLike } from "./chat/response.js";
@@ -7,14 +6,15 @@ import type { StreamEvent } from "./chat/stream.js";
 import type { ConverseInput } from "./chat/types.js";
 import type { EventStreamCodec } from "@smithy/eventstream-codec";
 import type { Message } from "@smithy/types";
+import { RequestSigner, type SigningCredentials } from "./sigv4.js";
 
 /**
  * Converse (non-streaming) without the AWS SDK's per-call middleware stack and schema serde, which were the
  * largest share of the gateway's CPU per request (@smithy/core ≈ 20 % of samples). The SDK client is still
  * the source of truth for what matters: its resolved credentials (the default chain, or the configured
- * ones), its SHA-256 implementation and its region. The request is the one the SDK sends (restJson1:
- * POST /model/{modelId}/converse, JSON body), signed with SigV4 by @smithy/signature-v4, over the same kind of
- * keep-alive agent. Failures become errors named like the SDK's exceptions (from `x-amzn-errortype` or the
+ * ones), its region and its endpoint. The request is the one the SDK sends (restJson1:
+ * POST /model/{modelId}/converse, JSON body), signed with SigV4 (./sigv4.ts, checked against
+ * @smithy/signature-v4), over the same kind of keep-alive agent. Failures become errors named like the SDK's exceptions (from `x-amzn-errortype` or the
  * body's `__type`/`code`), with the message and `$metadata.httpStatusCode`, so `mapBedrockError` treats
  * them the same.
  */
@@ -22,17 +22,19 @@ let sharedCodec: Promise<EventStreamCodec> | undefined;
 
 export class LeanConverse {
   private constructor(
-    private readonly signer: SignatureV4,
+    private readonly signer: RequestSigner,
+    private readonly credentials: () => Promise<SigningCredentials>,
     private readonly target: URL,
     private readonly agent: http.Agent,
     private readonly connectionTimeoutMs: number,
   ) {}
 
   static async create(client: BedrockRuntimeClient, endpoint: string | undefined, agents: { http: http.Agent; https: https.Agent }, connectionTimeoutMs: number): Promise<LeanConverse> {
-    const { SignatureV4 } = await import("@smithy/signature-v4");
     const cfg = client.config;
     const region = await cfg.region();
-    const signer = new SignatureV4({ credentials: cfg.credentials, region, service: "bedrock", sha256: cfg.sha256, uriEscapePath: true, applyChecksum: true });
+    const signer = new RequestSigner(region, "bedrock");
+    // The SDK's resolved provider: the default chain or the configured keys, refreshed before they expire.
+    const credentials = () => cfg.credentials();
     // The SDK's own precedence: the configured endpoint, then AWS_ENDPOINT_URL_BEDROCK_RUNTIME & co. (the
     // Lambda's way to point at an emulator), then the endpoint rules (FIPS / dual-stack settings included).
     const fromEnv = await (cfg as { serviceConfiguredEndpoint?: () => Promise<string | undefined> }).serviceConfiguredEndpoint?.();
@@ -40,7 +42,7 @@ export class LeanConverse {
     const target = custom
       ? new URL(custom)
       : new URL(cfg.endpointProvider({ Region: region, UseFIPS: await cfg.useFipsEndpoint(), UseDualStack: await cfg.useDualstackEndpoint() }).url.href);
-    return new LeanConverse(signer, target, target.protocol === "https:" ? agents.https : agents.http, connectionTimeoutMs);
+    return new LeanConverse(signer, credentials, target, target.protocol === "https:" ? agents.https : agents.http, connectionTimeoutMs);
   }
 
   async converse(input: ConverseInput, signal: AbortSignal): Promise<ConverseOutputLike> {
@@ -100,18 +102,12 @@ export class LeanConverse {
     const t = this.target;
     const basePath = t.pathname === "/" ? "" : t.pathname.replace(/\/$/, "");
     const path = `${basePath}/model/${encodeURIComponent(modelId)}/${action}`;
-    const signed = await this.signer.sign({
-      method: "POST",
-      protocol: t.protocol,
-      hostname: t.hostname,
-      port: t.port ? Number(t.port) : undefined,
-      path,
-      query: {},
-      headers: { host: t.host, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
-      body,
-    } as Parameters<SignatureV4["sign"]>[0]);
+    const headers = this.signer.sign(
+      { method: "POST", path, headers: { host: t.host, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }, body },
+      await this.credentials(),
+    );
     signal.throwIfAborted();
-    return this.send(path, signed.headers as Record<string, string>, body, signal);
+    return this.send(path, headers, body, signal);
   }
 
   /** Resolves with the response (body unread); the signal destroys the request, before or after that. */

@@ -1,16 +1,17 @@
+import type { ClientGone } from "./request-io.js";
+
 /**
- * The abort controller of one Bedrock call: aborted when the client goes away (request signal, or the SSE
- * body being cancelled) or when Bedrock stays silent longer than the upstream timeout. The timeout is an idle
+ * The abort controller of one Bedrock call: aborted when the client goes away (the response closed early, or
+ * the SSE body being cancelled) or when Bedrock stays silent longer than the upstream timeout. The timeout is an idle
  * timeout: each sign of life (`touch`) re-arms it, so a long stream that keeps producing is never cut.
  */
 export class UpstreamCall {
   readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onClientAbort = () => this.controller.abort(new Error("client disconnected"));
+  private readonly unsubscribe: () => void;
 
-  constructor(private readonly requestSignal: AbortSignal | undefined, private readonly timeoutMs: number) {
-    if (requestSignal?.aborted) this.onClientAbort();
-    else requestSignal?.addEventListener("abort", this.onClientAbort, { once: true });
+  constructor(clientGone: ClientGone, private readonly timeoutMs: number) {
+    this.unsubscribe = clientGone(() => this.controller.abort(new Error("client disconnected")));
     this.touch();
   }
 
@@ -30,7 +31,7 @@ export class UpstreamCall {
   end(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    this.requestSignal?.removeEventListener("abort", this.onClientAbort);
+    this.unsubscribe();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { GatewayError, errorResponse } from "../errors.js";
+import { requestHeader } from "../request-io.js";
 
 const ALLOW_METHODS = "GET, POST, OPTIONS";
 /** When a preflight names no headers: what NextChat, LobeChat and openai-node in a browser send. */
@@ -20,13 +21,13 @@ const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 export function cors(origins: ReadonlySet<string> | "*"): MiddlewareHandler {
   const anyOrigin = origins === "*";
   return async (c, next) => {
-    const origin = c.req.header("origin");
+    const origin = requestHeader(c, "origin");
     if (!origin) return next();
     const allowed = anyOrigin || origins.has(origin);
     const allowOrigin = anyOrigin ? "*" : origin;
-    if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {
+    if (c.req.method === "OPTIONS" && requestHeader(c, "access-control-request-method")) {
       if (!allowed) return errorResponse(new GatewayError(403, `Origin ${origin} is not allowed by this gateway's CORS settings.`, "permission_error", "origin_not_allowed"));
-      const requested = (c.req.header("access-control-request-headers") ?? "")
+      const requested = (requestHeader(c, "access-control-request-headers") ?? "")
         .split(",")
         .map((h) => h.trim().toLowerCase())
         .filter((h) => HEADER_TOKEN.test(h));

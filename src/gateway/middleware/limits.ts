@@ -1,15 +1,19 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { GatewayError, errorResponse } from "../errors.js";
+import { errorResponse } from "../errors.js";
+import { bodyCountedOnRead, bodyTooLarge, requestHeader } from "../request-io.js";
 
 /**
  * Request body cap: checked on Content-Length up front, and counted while reading a chunked body, so an
  * oversized request is refused before it is buffered. Answered in the OpenAI envelope (413), not as text.
+ * On Node the route's body reader does the counting (hono's bodyLimit would build a WHATWG Request to wrap).
  */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  const mib = (maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: () => errorResponse(new GatewayError(413, `The request body is larger than this gateway's limit of ${mib} MiB.`, "invalid_request_error", "request_too_large")),
-  });
+  const wrapping = bodyLimit({ maxSize: maxBytes, onError: () => errorResponse(bodyTooLarge(maxBytes)) });
+  return async (c, next) => {
+    if (!bodyCountedOnRead(c)) return wrapping(c, next);
+    const declared = requestHeader(c, "content-length");
+    if (declared !== undefined && Number(declared) > maxBytes) return errorResponse(bodyTooLarge(maxBytes));
+    return next();
+  };
 }

@@ -4,21 +4,22 @@ import { ChunkMapper, SSE_HEADERS, completionId, fetchRemoteImages, parseChatReq
 import type { GatewayContext } from "../context.js";
 import { resolveModel } from "../model-resolution.js";
 import { UpstreamCall, settleWithin } from "../upstream-call.js";
+import { clientGone, clientGoneSignal, type ClientGone } from "../request-io.js";
 import { readJson } from "./read-json.js";
 
 /** POST /chat/completions: Converse for a JSON answer, ConverseStream for SSE. */
 export function chatCompletions(g: GatewayContext): Handler {
   const { config } = g;
   return async (c) => {
-    const requestSignal = c.req.raw.signal; // read early: the Node adapter only wires client-gone aborts into a signal that exists
-    const req = parseChatRequest(await readJson(c));
+    const gone = clientGone(c);
+    const req = parseChatRequest(await readJson(c, config.bodyLimitBytes));
     const model = resolveModel(req.model, await g.catalog.tryGet(), config.modelAliases);
     const urls = remoteImageUrls(req.messages);
-    const remote = urls.length > 0 ? await fetchRemoteImages(urls, config.imageUrlAllowList, requestSignal) : undefined;
+    const remote = urls.length > 0 ? await fetchImagesWhileClientWaits(urls, config.imageUrlAllowList, gone) : undefined;
     const { input, jsonMode } = toConverseInput(req, model.invokeId, remote);
     const errorContext: ErrorContext = { modelId: model.invokeId, region: config.region, suggestedProfile: model.suggestedProfile };
     const lean = await g.upstream.leanConverse();
-    const call = new UpstreamCall(requestSignal, config.upstreamTimeoutMs);
+    const call = new UpstreamCall(gone, config.upstreamTimeoutMs);
     const meta = { id: completionId(), created: Math.floor(Date.now() / 1000), model: model.invokeId, jsonMode };
 
     if (req.stream !== true) {
@@ -55,4 +56,13 @@ export function chatCompletions(g: GatewayContext): Handler {
     });
     return new Response(body, { status: 200, headers: SSE_HEADERS });
   };
+}
+
+async function fetchImagesWhileClientWaits(urls: readonly string[], allowList: readonly string[], gone: ClientGone): ReturnType<typeof fetchRemoteImages> {
+  const { signal, release } = clientGoneSignal(gone);
+  try {
+    return await fetchRemoteImages(urls, allowList, signal);
+  } finally {
+    release();
+  }
 }

@@ -5,6 +5,7 @@ import { badRequest } from "../errors.js";
 import { embeddingFamily, invokeBodies, parseEmbeddingsRequest, parseInvokeResult, toBase64Float32 } from "../embeddings/index.js";
 import { resolveModel } from "../model-resolution.js";
 import { UpstreamCall } from "../upstream-call.js";
+import { clientGone } from "../request-io.js";
 import { readJson } from "./read-json.js";
 
 /** Titan embeds one text per call (Cohere 96): at most this many calls run at once per request. */
@@ -15,14 +16,14 @@ const decoder = new TextDecoder();
 export function embeddings(g: GatewayContext): Handler {
   const { config } = g;
   return async (c) => {
-    const requestSignal = c.req.raw.signal;
-    const req = parseEmbeddingsRequest(await readJson(c));
+    const gone = clientGone(c);
+    const req = parseEmbeddingsRequest(await readJson(c, config.bodyLimitBytes));
     const model = resolveModel(req.model, await g.catalog.tryGet(), config.modelAliases);
     const family = embeddingFamily(model.invokeId);
     if (!family) throw badRequest(`'${req.model}' is not an embedding model this gateway knows (Titan Text Embeddings v1/v2, Cohere Embed).`, "model", "model_not_embedding");
     const bodies = invokeBodies(family, req);
     const { sdk, client } = await g.upstream.runtimeClient();
-    const call = new UpstreamCall(requestSignal, config.upstreamTimeoutMs);
+    const call = new UpstreamCall(gone, config.upstreamTimeoutMs);
     const results: { vectors: number[][]; tokens: number }[] = new Array(bodies.length);
     try {
       let next = 0;

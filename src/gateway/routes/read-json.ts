@@ -1,11 +1,13 @@
 import type { Context } from "hono";
-import { badRequest } from "../errors.js";
+import { GatewayError, badRequest } from "../errors.js";
+import { readBody } from "../request-io.js";
 
-/** The body as JSON, or the OpenAI envelope's 400 (BAG answered these as text/plain). */
-export async function readJson(c: Context): Promise<unknown> {
+/** The body as JSON, or the OpenAI envelope's 400 (BAG answered these as text/plain); 413 past `maxBytes`. */
+export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   try {
-    return await c.req.json();
-  } catch {
+    return JSON.parse(await readBody(c, maxBytes)) as unknown;
+  } catch (err) {
+    if (err instanceof GatewayError) throw err;
     throw badRequest("The request body is not valid JSON.", null, "invalid_json");
   }
 }
