@@ -10,12 +10,12 @@ import { fileURLToPath } from "node:url";
 import { bundleLambda, coldInit } from "./lib/bundle.mjs";
 import { ensureBuilt } from "./lib/build.mjs";
 import { harnessRun, helpStartup } from "./lib/harness.mjs";
-import { bedrockClient, chatBody, directSequential, directStreaming, gatewaySequential, gatewayStreaming } from "./lib/latency.mjs";
+import { bedrockClient, chatBody, directStreaming, gatewayStreaming, pairedSequential } from "./lib/latency.mjs";
 import { runLoad } from "./lib/load.mjs";
 import { PORTKEY_VERSION, ensurePortkey, portkeyBedrockHeaders, startPortkey } from "./lib/portkey.mjs";
 import { renderMarkdown, writeReport } from "./lib/report.mjs";
 import { startService } from "./lib/services.mjs";
-import { machineInfo, round, rssMb, sleep } from "./lib/stats.mjs";
+import { machineInfo, pairedPercentileDiffInterval, round, rssMb, sleep } from "./lib/stats.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -23,8 +23,8 @@ const withPeers = !args.includes("--no-peers");
 const profile = args.includes("--profile");
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 const plan = quick
-  ? { sequential: 300, streams: 40, warmup: 30, loadSeconds: 2, warmSeconds: 1 }
-  : { sequential: 1000, streams: 200, warmup: 100, loadSeconds: 8, warmSeconds: 2 };
+  ? { sequential: 1000, streams: 40, warmup: 100, loadSeconds: 2, warmSeconds: 1 }
+  : { sequential: 3000, streams: 200, warmup: 200, loadSeconds: 8, warmSeconds: 2 };
 const root = fileURLToPath(new URL("../", import.meta.url));
 
 /** Picks a text model the emulated account may call on demand (no inference profile needed). */
@@ -62,11 +62,10 @@ async function main() {
     // Idle RSS of each server is taken right after it starts, before any traffic.
     const idle = { emulator: rssMb(emu.pid), gateway: rssMb(gw.pid) };
 
-    log(`sequential latency, ${plan.sequential} non-stream chats each way …`);
+    log(`sequential latency, ${plan.sequential} non-stream chats each way, interleaved …`);
     const client = bedrockClient(emu.url, emu.region);
-    const direct = await directSequential(client, model, plan.sequential, plan.warmup);
+    const { direct, through, samples } = await pairedSequential(client, gw.url, key, model, plan.sequential, plan.warmup);
     if (direct.p50 >= 1) report.warnings.push(`direct latency p50 is ${direct.p50} ms (not sub-millisecond): Nagle or a slow backend may hide the gateway's cost; treat "added" figures with care.`);
-    const through = await gatewaySequential(gw.url, key, model, plan.sequential, plan.warmup);
     log(`streaming, ${plan.streams} streams each way …`);
     const directStream = await directStreaming(client, model, plan.streams, Math.min(plan.warmup, 10));
     const throughStream = await gatewayStreaming(gw.url, key, model, plan.streams, Math.min(plan.warmup, 10));
@@ -77,6 +76,7 @@ async function main() {
       overheadP50Ms: round(through.p50 - direct.p50),
       overheadP90Ms: round(through.p90 - direct.p90),
       overheadP99Ms: round(through.p99 - direct.p99),
+      overheadP99Interval90Ms: pairedPercentileDiffInterval(samples.direct, samples.through, 99),
       directStream,
       throughStream,
       ttftAddedMs: round(throughStream.ttft.p50 - directStream.ttft.p50),

@@ -27,35 +27,42 @@ export function chatBody(model, stream) {
   return JSON.stringify({ model, messages: [{ role: "user", content: PROMPT }], max_tokens: 64, stream });
 }
 
-/** n non-stream Converse calls straight to the emulator through the AWS SDK. */
-export async function directSequential(client, model, n, warmup) {
-  const times = [];
-  for (let i = 0; i < n + warmup; i += 1) {
-    const t0 = performance.now();
-    await client.send(new ConverseCommand(converseInput(model)));
-    if (i >= warmup) times.push(performance.now() - t0);
-  }
-  return summarize(times);
-}
-
-/** n non-stream chat completions through a gateway over one keep-alive connection. */
-export async function gatewaySequential(gatewayUrl, key, model, n, warmup) {
+/**
+ * n non-stream chats each way, interleaved: direct (AWS SDK → emulator) and through the gateway (one
+ * keep-alive connection) take turns, the first of each pair alternating. Run one after the other, the two
+ * series saw different machines: whatever else ran, JIT warm-up and GC of the first phase landed on one side
+ * only, and on two shared cores that moved the p99 difference by ±1.5 ms between identical runs.
+ */
+export async function pairedSequential(client, gatewayUrl, key, model, n, warmup) {
   const url = new URL(gatewayUrl);
   const pool = new Pool(url.origin, { connections: 1 });
   const path = `${url.pathname.replace(/\/$/, "")}/chat/completions`;
-  const times = [];
+  const direct = async () => {
+    const t0 = performance.now();
+    await client.send(new ConverseCommand(converseInput(model)));
+    return performance.now() - t0;
+  };
+  const through = async () => {
+    const t0 = performance.now();
+    const res = await pool.request({ path, method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: chatBody(model, false) });
+    const text = await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`gateway answered ${res.statusCode}: ${text.slice(0, 300)}`);
+    return performance.now() - t0;
+  };
+  const times = { direct: [], through: [] };
   try {
     for (let i = 0; i < n + warmup; i += 1) {
-      const t0 = performance.now();
-      const res = await pool.request({ path, method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: chatBody(model, false) });
-      const text = await res.body.text();
-      if (res.statusCode !== 200) throw new Error(`gateway answered ${res.statusCode}: ${text.slice(0, 300)}`);
-      if (i >= warmup) times.push(performance.now() - t0);
+      const [a, b] = i % 2 === 0 ? [direct, through] : [through, direct];
+      const ta = await a();
+      const tb = await b();
+      if (i < warmup) continue;
+      times[a === direct ? "direct" : "through"].push(ta);
+      times[b === direct ? "direct" : "through"].push(tb);
     }
   } finally {
     await pool.close();
   }
-  return summarize(times);
+  return { direct: summarize(times.direct), through: summarize(times.through), samples: times };
 }
 
 /** Time to first text delta and the gaps between deltas, straight to the emulator (ConverseStream). */
