@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { bundleLambda, coldInit } from "./lib/bundle.mjs";
 import { ensureBuilt } from "./lib/build.mjs";
 import { harnessRun, helpStartup } from "./lib/harness.mjs";
-import { bedrockClient, chatBody, directStreaming, gatewayStreaming, pairedSequential } from "./lib/latency.mjs";
+import { bedrockClient, chatBody, pairedSequential, pairedStreaming } from "./lib/latency.mjs";
 import { runLoad } from "./lib/load.mjs";
 import { PORTKEY_VERSION, ensurePortkey, portkeyBedrockHeaders, startPortkey } from "./lib/portkey.mjs";
 import { renderMarkdown, writeReport } from "./lib/report.mjs";
@@ -66,9 +66,8 @@ async function main() {
     const client = bedrockClient(emu.url, emu.region);
     const { direct, through, samples } = await pairedSequential(client, gw.url, key, model, plan.sequential, plan.warmup);
     if (direct.p50 >= 1) report.warnings.push(`direct latency p50 is ${direct.p50} ms (not sub-millisecond): Nagle or a slow backend may hide the gateway's cost; treat "added" figures with care.`);
-    log(`streaming, ${plan.streams} streams each way …`);
-    const directStream = await directStreaming(client, model, plan.streams, Math.min(plan.warmup, 10));
-    const throughStream = await gatewayStreaming(gw.url, key, model, plan.streams, Math.min(plan.warmup, 10));
+    log(`streaming, ${plan.streams} streams each way, interleaved …`);
+    const { direct: directStream, through: throughStream } = await pairedStreaming(client, gw.url, key, model, plan.streams, 10);
     client.destroy();
     report.gateway = {
       direct,

@@ -65,58 +65,64 @@ export async function pairedSequential(client, gatewayUrl, key, model, n, warmup
   return { direct: summarize(times.direct), through: summarize(times.through), samples: times };
 }
 
-/** Time to first text delta and the gaps between deltas, straight to the emulator (ConverseStream). */
-export async function directStreaming(client, model, n, warmup) {
-  const ttft = [];
-  const gaps = [];
-  for (let i = 0; i < n + warmup; i += 1) {
-    const t0 = performance.now();
-    const res = await client.send(new ConverseStreamCommand(converseInput(model)));
-    let last;
-    for await (const ev of res.stream) {
-      if (!ev.contentBlockDelta) continue;
-      const now = performance.now();
-      if (i >= warmup) {
-        if (last === undefined) ttft.push(now - t0);
-        else gaps.push(now - last);
-      }
-      last = now;
-    }
+/** One stream straight to the emulator (ConverseStream): time to the first text delta, gaps between deltas. */
+async function directStream(client, model) {
+  const t0 = performance.now();
+  const res = await client.send(new ConverseStreamCommand(converseInput(model)));
+  const out = { ttft: undefined, gaps: [] };
+  let last;
+  for await (const ev of res.stream) {
+    if (!ev.contentBlockDelta) continue;
+    const now = performance.now();
+    if (last === undefined) out.ttft = now - t0;
+    else out.gaps.push(now - last);
+    last = now;
   }
-  return { ttft: summarize(ttft), gap: summarize(gaps) };
+  return out;
 }
 
 /** The same through a gateway: arrival of each SSE `data:` chunk that carries content. */
-export async function gatewayStreaming(gatewayUrl, key, model, n, warmup) {
+async function gatewayStream(pool, path, key, model) {
+  const t0 = performance.now();
+  const res = await pool.request({ path, method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "text/event-stream" }, body: chatBody(model, true) });
+  if (res.statusCode !== 200) throw new Error(`gateway stream answered ${res.statusCode}: ${(await res.body.text()).slice(0, 300)}`);
+  const out = { ttft: undefined, gaps: [] };
+  let last;
+  let pending = "";
+  for await (const chunk of res.body) {
+    const now = performance.now();
+    pending += chunk.toString("utf8");
+    const events = pending.split("\n\n");
+    pending = events.pop() ?? "";
+    for (const ev of events) {
+      if (!/"content":"[^"]/.test(ev)) continue;
+      if (last === undefined) out.ttft = now - t0;
+      else out.gaps.push(now - last);
+      last = now;
+    }
+  }
+  return out;
+}
+
+/** n streams each way, interleaved as in pairedSequential: TTFT and inter-delta gaps, direct and through. */
+export async function pairedStreaming(client, gatewayUrl, key, model, n, warmup) {
   const url = new URL(gatewayUrl);
   const pool = new Pool(url.origin, { connections: 1 });
   const path = `${url.pathname.replace(/\/$/, "")}/chat/completions`;
-  const ttft = [];
-  const gaps = [];
+  const acc = { direct: { ttft: [], gaps: [] }, through: { ttft: [], gaps: [] } };
+  const one = { direct: () => directStream(client, model), through: () => gatewayStream(pool, path, key, model) };
   try {
     for (let i = 0; i < n + warmup; i += 1) {
-      const t0 = performance.now();
-      const res = await pool.request({ path, method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "text/event-stream" }, body: chatBody(model, true) });
-      if (res.statusCode !== 200) throw new Error(`gateway stream answered ${res.statusCode}: ${(await res.body.text()).slice(0, 300)}`);
-      let last;
-      let pending = "";
-      for await (const chunk of res.body) {
-        const now = performance.now();
-        pending += chunk.toString("utf8");
-        const events = pending.split("\n\n");
-        pending = events.pop() ?? "";
-        for (const ev of events) {
-          if (!/"content":"[^"]/.test(ev)) continue;
-          if (i >= warmup) {
-            if (last === undefined) ttft.push(now - t0);
-            else gaps.push(now - last);
-          }
-          last = now;
-        }
+      for (const side of i % 2 === 0 ? ["direct", "through"] : ["through", "direct"]) {
+        const r = await one[side]();
+        if (i < warmup) continue;
+        if (r.ttft !== undefined) acc[side].ttft.push(r.ttft);
+        acc[side].gaps.push(...r.gaps);
       }
     }
   } finally {
     await pool.close();
   }
-  return { ttft: summarize(ttft), gap: summarize(gaps) };
+  const summary = (a) => ({ ttft: summarize(a.ttft), gap: summarize(a.gaps) });
+  return { direct: summary(acc.direct), through: summary(acc.through) };
 }
