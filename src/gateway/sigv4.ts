@@ -32,7 +32,8 @@ export class RequestSigner {
 
   /** The request's headers plus x-amz-date, x-amz-content-sha256, x-amz-security-token and authorization. */
   sign(request: SignableRequest, credentials: SigningCredentials, now: Date = new Date()): Record<string, string> {
-    const longDate = now.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+    const iso = now.toISOString(); // 2026-12-07T22:20:09.123Z → 20261207T222009Z
+    const longDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
     const shortDate = longDate.slice(0, 8);
     const scope = `${shortDate}/${this.region}/${this.service}/aws4_request`;
     const payloadHash = createHash("sha256").update(request.body, "utf8").digest("hex");
@@ -63,7 +64,10 @@ export class RequestSigner {
   }
 }
 
+const NEEDS_TRIM = /[\r\n\t]| {2}|^ | $/;
+
 function canonicalValue(v: string): string {
+  if (!NEEDS_TRIM.test(v)) return v;
   return v.replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
 }
 
