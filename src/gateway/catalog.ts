@@ -104,7 +104,12 @@ const NEGATIVE_CACHE_MS = 30_000;
 /** Availability is one call per model; bounded so a refresh never floods the control plane. */
 const AVAILABILITY_CONCURRENCY = 8;
 
-/** ListFoundationModels + ListInferenceProfiles, cached for a TTL; one refresh in flight at a time. */
+/**
+ * ListFoundationModels + ListInferenceProfiles, cached for a TTL; one refresh in flight at a time. Once there is
+ * a snapshot, an expired one still answers at once while the refresh runs in the background: a refresh is a
+ * few control-plane round trips plus one availability call per model, which the chat request that happened to
+ * find the cache expired would otherwise wait for (a latency spike every TTL).
+ */
 export class ModelCatalog {
   private snapshot?: { value: CatalogSnapshot; at: number };
   private inflight?: Promise<CatalogSnapshot>;
@@ -112,10 +117,17 @@ export class ModelCatalog {
 
   constructor(private readonly config: ResolvedConfig, private readonly upstream: Upstream) {}
 
-  /** The cached snapshot if fresh, else a refresh; a failed refresh falls back to stale data when there is some. */
+  /** The cached snapshot (fresh, or stale while a refresh runs), else the first load. */
   async get(): Promise<CatalogSnapshot> {
     const s = this.snapshot;
     if (s && Date.now() - s.at < this.config.modelsCacheTtlMs) return s.value;
+    if (!s) return this.refresh();
+    // A refresh that failed is tried again only after a pause, not by every request that finds the data stale.
+    if (Date.now() - this.failedAt >= NEGATIVE_CACHE_MS) void this.refresh();
+    return s.value;
+  }
+
+  private refresh(): Promise<CatalogSnapshot> {
     this.inflight ??= this.load().then(
       (value) => {
         this.snapshot = { value, at: Date.now() };
@@ -124,8 +136,11 @@ export class ModelCatalog {
       },
       (err: unknown) => {
         this.inflight = undefined;
-        if (s) return s.value;
-        throw err;
+        this.failedAt = Date.now();
+        const stale = this.snapshot;
+        if (!stale) throw err;
+        this.config.log(`models: catalog refresh failed (${(err as Error).name}); serving the previous one`);
+        return stale.value;
       },
     );
     return this.inflight;
