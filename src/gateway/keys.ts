@@ -4,9 +4,21 @@ import type { ResolvedConfig } from "./config.js";
 
 // The key may be rotated in SSM; re-reading it every few minutes picks that up without a restart.
 const SSM_TTL_MS = 5 * 60_000;
+/** After a failed re-read, the previous key is kept and SSM is asked again only after this pause. */
+const RETRY_AFTER_FAILURE_MS = 30_000;
 
 function digest(key: string): Buffer {
   return createHash("sha256").update(key).digest();
+}
+
+/** Every presented key against every accepted digest, with no early exit. */
+function anyMatches(presented: readonly string[], accepted: readonly Buffer[]): boolean {
+  let ok = false;
+  for (const p of presented) {
+    const d = digest(p);
+    for (const a of accepted) ok = timingSafeEqual(d, a) || ok;
+  }
+  return ok;
 }
 
 /**
@@ -18,6 +30,7 @@ export class KeyStore {
   private readonly staticDigests: Buffer[];
   private ssm?: { digests: Buffer[]; at: number };
   private inflight?: Promise<Buffer[]>;
+  private failedAt = -Infinity;
 
   constructor(private readonly config: ResolvedConfig) {
     this.staticDigests = config.apiKeys.map(digest);
@@ -28,19 +41,24 @@ export class KeyStore {
     return this.staticDigests.length === 0 && !this.config.apiKeyParam;
   }
 
+  /**
+   * Once the SSM key has been read, a request whose key matches is not held up when the copy expires: the copy
+   * answers and one re-read runs in the background. A key that does not match an expired copy may be the newly
+   * rotated one, so that request waits for the re-read before it is refused.
+   */
   async matches(presented: readonly string[]): Promise<boolean> {
-    const accepted = this.config.apiKeyParam ? [...this.staticDigests, ...(await this.ssmDigests())] : this.staticDigests;
-    let ok = false;
-    for (const p of presented) {
-      const d = digest(p);
-      for (const a of accepted) ok = timingSafeEqual(d, a) || ok;
+    if (!this.config.apiKeyParam) return anyMatches(presented, this.staticDigests);
+    const s = this.ssm;
+    if (s) {
+      const fresh = Date.now() - s.at < SSM_TTL_MS;
+      if (!fresh && Date.now() - this.failedAt >= RETRY_AFTER_FAILURE_MS) void this.readSsm().catch(() => undefined);
+      if (anyMatches(presented, [...this.staticDigests, ...s.digests])) return true;
+      if (fresh || this.inflight === undefined) return false;
     }
-    return ok;
+    return anyMatches(presented, [...this.staticDigests, ...(await this.readSsm())]);
   }
 
-  private async ssmDigests(): Promise<Buffer[]> {
-    const s = this.ssm;
-    if (s && Date.now() - s.at < SSM_TTL_MS) return s.digests;
+  private readSsm(): Promise<Buffer[]> {
     this.inflight ??= this.readParam().then(
       (key) => {
         this.config.secrets.add(key);
@@ -50,8 +68,9 @@ export class KeyStore {
       },
       (err: unknown) => {
         this.inflight = undefined;
-        if (s) return s.digests;
-        this.config.log(`auth: cannot read the API key parameter (${(err as Error).name})`);
+        this.failedAt = Date.now();
+        this.config.log(`auth: cannot read the API key parameter (${(err as Error).name})${this.ssm ? "; keeping the key read before" : ""}`);
+        if (this.ssm) return this.ssm.digests;
         throw new GatewayError(503, "The gateway cannot read its API key from SSM Parameter Store; check the parameter name and the role's ssm:GetParameter permission.", "server_error", "api_key_unavailable");
       },
     );

@@ -1,6 +1,6 @@
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createGatewayApp } from "../../src/gateway/index.js";
 import { KEY, startStack, type Stack } from "./support.js";
 
@@ -61,5 +61,47 @@ describe("key from SSM Parameter Store", () => {
     expect(statuses).toEqual([400, 400, 401]); // past auth, the invalid JSON answers
     expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(1);
     expect(logs.join("\n")).not.toContain(secret);
+  });
+
+  describe("when the copy of the key expires", () => {
+    const chat = async (app: ReturnType<typeof createGatewayApp>, key: string): Promise<Response> =>
+      app.fetch(new Request("http://127.0.0.1/v1/chat/completions", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: "{" }));
+    const fresh = () => createGatewayApp({ region: "us-east-1", apiKeyParam: "RotatingKey", logger: () => undefined, bedrockEndpoint: "http://127.0.0.1:9" });
+    const SIX_MINUTES = 6 * 60_000;
+    beforeEach(() => ssm.reset());
+    afterEach(() => vi.useRealTimers());
+
+    it("lets a matching key through at once while SSM is read again in the background", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      let reads = 0;
+      // The first read answers; the re-read never does (SSM slow or unreachable).
+      ssm.on(GetParameterCommand).callsFake(() => (++reads === 1 ? Promise.resolve({ Parameter: { Value: "sk-old-1111" } }) : new Promise(() => undefined)));
+      const app = fresh();
+      expect((await chat(app, "sk-old-1111")).status).toBe(400);
+      vi.setSystemTime(Date.now() + SIX_MINUTES);
+      const answered = await Promise.race([chat(app, "sk-old-1111").then((r) => r.status), new Promise((r) => setTimeout(() => r("still waiting on SSM"), 500))]);
+      expect(answered).toBe(400);
+      expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(2);
+    });
+
+    it("accepts the rotated key: a key the expired copy does not match waits for the new read", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      ssm.on(GetParameterCommand).resolvesOnce({ Parameter: { Value: "sk-old-2222" } }).resolves({ Parameter: { Value: "sk-new-3333" } });
+      const app = fresh();
+      expect((await chat(app, "sk-old-2222")).status).toBe(400);
+      vi.setSystemTime(Date.now() + SIX_MINUTES);
+      expect((await chat(app, "sk-new-3333")).status).toBe(400);
+      expect((await chat(app, "sk-old-2222")).status).toBe(401);
+    });
+
+    it("keeps the key it had when SSM fails, and asks again only after a pause", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      ssm.on(GetParameterCommand).resolvesOnce({ Parameter: { Value: "sk-kept-4444" } }).rejects(Object.assign(new Error("throttled"), { name: "ThrottlingException" }));
+      const app = fresh();
+      expect((await chat(app, "sk-kept-4444")).status).toBe(400);
+      vi.setSystemTime(Date.now() + SIX_MINUTES);
+      for (let i = 0; i < 5; i += 1) expect((await chat(app, "sk-kept-4444")).status).toBe(400);
+      expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(2);
+    });
   });
 });
