@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GetRolePolicyCommand } from "@aws-sdk/client-iam";
-import { GetFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
+import { GetFunctionConcurrencyCommand, GetFunctionConfigurationCommand, GetFunctionUrlConfigCommand } from "@aws-sdk/client-lambda";
 import { GetParameterCommand, GetParametersCommand } from "@aws-sdk/client-ssm";
 import { inspectDeployment, InspectError } from "../../src/aws/index.js";
 import { main } from "../../src/cli/main.js";
@@ -95,6 +95,45 @@ describe("inspect --stack (live, mocked SDK)", () => {
     const r = await inspectDeployment({ loadBalancer: seed.LB_ARN, region: seed.REGION });
     expect(ids(r.findings)).toEqual(expect.arrayContaining(["listener-http-only", "alb-lambda-no-streaming", "ssm-param-name-mismatch"]));
     expect(r.snapshot.source.kind).toBe("resources");
+  });
+});
+
+describe("inspect --function with a Function URL (mocked SDK)", () => {
+  const FROM_FUNCTION = ["iam-missing-inference-profile", "ssm-param-name-mismatch"];
+  const url = (mode: "BUFFERED" | "RESPONSE_STREAM") => ({
+    FunctionUrl: "https://abcdefghijklmnopqrstuvwxyz0123.lambda-url.ap-northeast-1.on.aws/",
+    FunctionArn: `arn:aws:lambda:${seed.REGION}:123456789012:function:${seed.FUNCTION_NAME}`,
+    AuthType: "NONE" as const,
+    InvokeMode: mode,
+    CreationTime: "2024-07-02T00:00:00.000Z",
+    LastModifiedTime: "2024-07-02T00:00:00.000Z",
+  });
+
+  it("reports function-url-buffered for a URL in BUFFERED mode (the default), which cannot stream", async () => {
+    account.lambda.on(GetFunctionUrlConfigCommand).resolves(url("BUFFERED"));
+    const r = await inspectDeployment({ function: seed.FUNCTION_NAME, region: seed.REGION });
+    expect(ids(r.findings).sort()).toEqual([...FROM_FUNCTION, "function-url-buffered"].sort());
+    expect(r.snapshot.functions[0]?.urlInvokeMode).toBe("BUFFERED");
+  });
+
+  it("says nothing about a URL in RESPONSE_STREAM mode", async () => {
+    account.lambda.on(GetFunctionUrlConfigCommand).resolves(url("RESPONSE_STREAM"));
+    const r = await inspectDeployment({ function: seed.FUNCTION_NAME, region: seed.REGION });
+    expect(ids(r.findings).sort()).toEqual(FROM_FUNCTION);
+  });
+
+  it("reports lambda-reserved-concurrency-zero for a function throttled to nothing", async () => {
+    account.lambda.on(GetFunctionConcurrencyCommand).resolves({ ReservedConcurrentExecutions: 0 });
+    const r = await inspectDeployment({ function: seed.FUNCTION_NAME, region: seed.REGION });
+    expect(ids(r.findings)).toContain("lambda-reserved-concurrency-zero");
+  });
+
+  it("without lambda:GetFunctionUrlConfig still reports the rest, plus a note naming the permission", async () => {
+    account.lambda.on(GetFunctionUrlConfigCommand).rejects(awsError("AccessDeniedException", "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: lambda:GetFunctionUrlConfig"));
+    const r = await inspectDeployment({ function: seed.FUNCTION_NAME, region: seed.REGION });
+    expect(ids(r.findings).sort()).toEqual(FROM_FUNCTION);
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]).toMatch(/Function URL of .*; permission lambda:GetFunctionUrlConfig would allow it/);
   });
 });
 
