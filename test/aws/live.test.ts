@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -134,6 +134,30 @@ describe("inspect --function with a Function URL (mocked SDK)", () => {
     expect(ids(r.findings).sort()).toEqual(FROM_FUNCTION);
     expect(r.notes).toHaveLength(1);
     expect(r.notes[0]).toMatch(/Function URL of .*; permission lambda:GetFunctionUrlConfig would allow it/);
+  });
+});
+
+describe("inspect --profile (mocked SDK, real shared config files)", () => {
+  it("reads the account with the named profile's credentials and region", async () => {
+    writeFileSync(join(dir, "config"), "[profile bagcheck-test]\nregion = ap-northeast-1\n\n[default]\nregion = us-west-2\n");
+    writeFileSync(join(dir, "credentials"), "[bagcheck-test]\naws_access_key_id = AKIAPROFILETEST00001\naws_secret_access_key = profile-secret\n\n[default]\naws_access_key_id = AKIADEFAULTDEFAULT01\naws_secret_access_key = default-secret\n");
+    vi.stubEnv("AWS_CONFIG_FILE", join(dir, "config"));
+    vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", join(dir, "credentials"));
+    for (const name of ["AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]) vi.stubEnv(name, undefined);
+    const seen: { region?: string; keyId?: string } = {};
+    account.lambda.on(GetFunctionConfigurationCommand).callsFake(async (_input, getClient) => {
+      const { config } = getClient();
+      seen.region = await config.region();
+      seen.keyId = (await config.credentials()).accessKeyId;
+      return seed.getFunctionConfiguration;
+    });
+    try {
+      const r = await inspectDeployment({ function: seed.FUNCTION_NAME, profile: "bagcheck-test" });
+      expect(seen).toEqual({ region: "ap-northeast-1", keyId: "AKIAPROFILETEST00001" });
+      expect(ids(r.findings)).toContain("ssm-param-name-mismatch");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 
