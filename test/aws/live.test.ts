@@ -211,6 +211,57 @@ describe("inspect --stack with API Gateway (mocked SDK)", () => {
   });
 });
 
+describe("inspect --stack with an HTTP API (mocked SDK)", () => {
+  async function withHttpApi(setup: (v2: Awaited<ReturnType<typeof mockV2>>) => void = () => undefined) {
+    const v2 = await mockV2();
+    setup(v2);
+    const { ListStackResourcesCommand } = await import("@aws-sdk/client-cloudformation");
+    const api = await import("../../fixtures/aws/api-gateway.js");
+    account.cfn.on(ListStackResourcesCommand).resolves({
+      StackResourceSummaries: [
+        { LogicalResourceId: "HttpApi", ResourceType: "AWS::ApiGatewayV2::Api", PhysicalResourceId: api.HTTP_API_ID, ResourceStatus: "CREATE_COMPLETE", LastUpdatedTimestamp: new Date(0) },
+        { LogicalResourceId: "Fn", ResourceType: "AWS::Lambda::Function", PhysicalResourceId: seed.FUNCTION_NAME, ResourceStatus: "CREATE_COMPLETE", LastUpdatedTimestamp: new Date(0) },
+      ],
+    });
+    try {
+      return { r: await inspectSeed(), api };
+    } finally {
+      v2.mock.restore();
+    }
+  }
+  async function mockV2() {
+    const { mockClient } = await import("aws-sdk-client-mock");
+    const m = await import("@aws-sdk/client-apigatewayv2");
+    const api = await import("../../fixtures/aws/api-gateway.js");
+    const mock = mockClient(m.ApiGatewayV2Client);
+    mock.on(m.GetApiCommand).resolves(api.getApi);
+    mock.on(m.GetIntegrationsCommand).resolves(api.getIntegrations);
+    mock.on(m.GetRoutesCommand).resolves(api.getRoutes);
+    return { mock, m };
+  }
+  const apiFindings = (findings: { id: string; args?: Record<string, unknown> }[]) =>
+    findings.filter((x) => x.id === "apigw-buffered-integration" || (x.id === "lambda-timeout-vs-idle-timeout" && x.args?.front !== "ALB idle timeout"));
+
+  it("reports apigw-buffered-integration for each route to the function, and the 30 s cut", async () => {
+    const { r, api } = await withHttpApi();
+    const f = apiFindings(r.findings);
+    expect(f.filter((x) => x.id === "apigw-buffered-integration").map((x) => x.args?.route)).toEqual(["ANY /api/v1/{proxy+}", "$default"]);
+    expect(f[0]?.args).toMatchObject({ api: api.HTTP_API_ID, kind: "HTTP API", function: seed.FUNCTION_NAME });
+    expect(f.find((x) => x.id === "lambda-timeout-vs-idle-timeout")?.args).toMatchObject({ frontSeconds: 30 });
+  });
+
+  it("skips a WebSocket API: it is not an HTTP front", async () => {
+    const { r } = await withHttpApi(({ mock, m }) => mock.on(m.GetApiCommand).resolves({ ApiId: "ws", ProtocolType: "WEBSOCKET" }));
+    expect(apiFindings(r.findings)).toEqual([]);
+  });
+
+  it("without permission to read the routes, still reports the integration, plus a note", async () => {
+    const { r } = await withHttpApi(({ mock, m }) => mock.on(m.GetRoutesCommand).rejects(awsError("AccessDeniedException", "not authorized to perform: apigateway:GET")));
+    expect(apiFindings(r.findings).filter((x) => x.id === "apigw-buffered-integration").map((x) => x.args?.route)).toEqual(["integration int0001"]);
+    expect(r.notes.some((n) => /routes of HTTP API .*apigateway:GET/.test(n))).toBe(true);
+  });
+});
+
 describe("bagcheck inspect --stack (CLI, mocked SDK)", () => {
   it("exits 1 on the seed stack, saves a snapshot, and the snapshot replays to the same exit code", async () => {
     let out = "";

@@ -10,7 +10,7 @@ import { collectRole } from "./iam.js";
 import { collectFunction } from "./lambda.js";
 import { errorText, ReadLog } from "../read.js";
 import type { AwsSdk } from "./sdk.js";
-import { collectRestApi } from "./apigw.js";
+import { collectHttpApi, collectRestApi } from "./apigw.js";
 import { collectSsmParameters } from "./ssm.js";
 
 export interface LiveCollectOptions {
@@ -109,6 +109,10 @@ export async function collectLive(sdk: AwsSdk, opts: LiveCollectOptions): Promis
   if (ssm.searched.length) snap.ssm.searched = ssm.searched;
 
   for (const apiId of ofType("AWS::ApiGateway::RestApi")) snap.apis.push(await collectRestApi(sdk, log, apiId));
+  for (const apiId of ofType("AWS::ApiGatewayV2::Api")) {
+    const api = await collectHttpApi(sdk, log, apiId);
+    if (api) snap.apis.push(api);
+  }
 
   const defaults = [...new Set(functions.flatMap((f) => envValue(f.env, "DEFAULT_MODEL") ?? []).filter(Boolean))];
   if (defaults.length) {

@@ -10,6 +10,7 @@ import type * as Iam from "@aws-sdk/client-iam";
 import type * as Lambda from "@aws-sdk/client-lambda";
 import type * as Ssm from "@aws-sdk/client-ssm";
 import type * as ApiGateway from "@aws-sdk/client-api-gateway";
+import type * as ApiGatewayV2 from "@aws-sdk/client-apigatewayv2";
 
 export interface AwsOptions {
   region?: string;
@@ -97,6 +98,13 @@ export class AwsSdk {
     return this.once("apigateway", async () => {
       const m = await import("@aws-sdk/client-api-gateway");
       return { m, client: new m.APIGatewayClient(baseConfig(this.options)) };
+    });
+  }
+
+  apiGatewayV2(): Promise<Loaded<typeof ApiGatewayV2, ApiGatewayV2.ApiGatewayV2Client>> {
+    return this.once("apigatewayv2", async () => {
+      const m = await import("@aws-sdk/client-apigatewayv2");
+      return { m, client: new m.ApiGatewayV2Client(baseConfig(this.options)) };
     });
   }
 
