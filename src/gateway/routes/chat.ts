@@ -3,8 +3,8 @@ import { mapBedrockError, type ErrorContext } from "../bedrock-errors.js";
 import { ChunkMapper, SSE_HEADERS, completionId, fetchRemoteImages, parseChatRequest, remoteImageUrls, sseStream, toChatCompletion, toConverseInput } from "../chat/index.js";
 import type { GatewayContext } from "../context.js";
 import { resolveModel } from "../model-resolution.js";
-import { UpstreamCall, settleWithin } from "../upstream-call.js";
 import { clientGone, clientGoneSignal, type ClientGone } from "../request-io.js";
+import { UpstreamCall, settleWithin } from "../upstream-call.js";
 import { readJson } from "./read-json.js";
 
 /** POST /chat/completions: Converse for a JSON answer, ConverseStream for SSE. */

@@ -4,8 +4,8 @@ import type { GatewayContext } from "../context.js";
 import { badRequest } from "../errors.js";
 import { embeddingFamily, invokeBodies, parseEmbeddingsRequest, parseInvokeResult, toBase64Float32 } from "../embeddings/index.js";
 import { resolveModel } from "../model-resolution.js";
-import { UpstreamCall } from "../upstream-call.js";
 import { clientGone } from "../request-io.js";
+import { UpstreamCall } from "../upstream-call.js";
 import { readJson } from "./read-json.js";
 
 /** Titan embeds one text per call (Cohere 96): at most this many calls run at once per request. */
