@@ -23,6 +23,8 @@ const MODEL_ACCESS_RE = /don.t have access to the model/i;
 const IAM_DENIAL_RE = /is not authorized to perform:?\s*(\S+)(?:\s+on resource:?\s*(\S+))?/i;
 const NEEDS_PROFILE_RE = /on-demand throughput isn.t supported/i;
 const INVALID_MODEL_RE = /model identifier is invalid/i;
+/** "Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. …" */
+const LEGACY_RE = /marked by provider as Legacy/i;
 
 /**
  * Turns an AWS SDK error (or any other upstream failure) into the gateway's OpenAI-shaped error.
@@ -48,6 +50,17 @@ export function mapBedrockError(err: unknown, ctx: ErrorContext): GatewayError {
       if (INVALID_MODEL_RE.test(message)) return modelNotFound(ctx.modelId ?? "");
       return new GatewayError(400, `Bedrock rejected the request: ${message}`, "invalid_request_error", "bedrock_validation_error");
     case "ResourceNotFoundException":
+      // A legacy model the account stopped using is refused as "not found"; saying only that would send the
+      // person looking for a typo in an id that worked last month.
+      if (LEGACY_RE.test(message)) {
+        return new GatewayError(
+          404,
+          `Model ${model} is marked Legacy by its provider, and Bedrock no longer serves it to accounts that have not used it recently: ${message.replace(/\.?\s*$/, ".")} Choose an active model (GET /models lists them).`,
+          "invalid_request_error",
+          "model_legacy",
+          "model",
+        );
+      }
       return modelNotFound(ctx.modelId ?? "");
     case "ThrottlingException":
       return new GatewayError(429, `Bedrock is throttling requests for ${model}: ${message || "too many requests"}. Retry after ${RETRY_AFTER_SECONDS} s.`, "rate_limit_error", "rate_limit_exceeded", null, retryAfter(RETRY_AFTER_SECONDS));

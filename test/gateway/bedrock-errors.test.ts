@@ -32,6 +32,19 @@ describe("Bedrock error → OpenAI error", () => {
     expect([e.status, e.code]).toEqual([404, "model_not_found"]);
   });
 
+  it("says a legacy model is no longer served to this account, not that the id does not exist (404 model_legacy)", () => {
+    const msg = "Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock";
+    const e = mapBedrockError(aws("ResourceNotFoundException", msg), { ...ctx, modelId: "anthropic.claude-v2:1" });
+    expect([e.status, e.code, e.param]).toEqual([404, "model_legacy", "model"]);
+    expect(e.message).toContain("'anthropic.claude-v2:1' is marked Legacy");
+    expect(e.message).toContain(msg);
+  });
+
+  it("answers any other ResourceNotFoundException with 404 model_not_found", () => {
+    const e = mapBedrockError(aws("ResourceNotFoundException", "Could not resolve the foundation model from the provided model identifier."), ctx);
+    expect([e.status, e.code]).toEqual([404, "model_not_found"]);
+  });
+
   it("answers throttling with 429 and Retry-After", () => {
     const e = mapBedrockError(aws("ThrottlingException", "Too many requests, please wait before trying again."), ctx);
     expect(e.status).toBe(429);
