@@ -4,7 +4,7 @@ import { createHash, createHmac } from "node:crypto";
  * AWS Signature Version 4 in header form, for the requests the lean Converse path sends (no query string,
  * a string body). @smithy/signature-v4 computes the same thing, but per request it clones the request,
  * re-derives a cache key with an extra HMAC and converts every digest through Uint8Array and hex helpers: the
- * largest share of the gateway's allocations per chat call after the request itself (≈ 20 %). This does it
+ * largest share of the gateway's allocations per chat call after the request itself (≈ 15 %). This does it
  * with one hash, one HMAC chain (the signing key is kept for the day) and one HMAC.
  * test/gateway/sigv4.test.ts checks its output is byte-for-byte @smithy/signature-v4's for random requests.
  */
