@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { bundleLambda, coldInit } from "./lib/bundle.mjs";
 import { ensureBuilt } from "./lib/build.mjs";
 import { harnessRun, helpStartup } from "./lib/harness.mjs";
-import { bedrockClient, chatBody, pairedSequential, pairedStreaming } from "./lib/latency.mjs";
+import { bedrockClient, chatBody, interleavedSequential, pairedStreaming } from "./lib/latency.mjs";
 import { runLoad } from "./lib/load.mjs";
 import { PORTKEY_VERSION, ensurePortkey, portkeyBedrockHeaders, startPortkey } from "./lib/portkey.mjs";
 import { renderMarkdown, writeReport } from "./lib/report.mjs";
@@ -62,10 +62,20 @@ async function main() {
     // Idle RSS of each server is taken right after it starts, before any traffic.
     const idle = { emulator: rssMb(emu.pid), gateway: rssMb(gw.pid) };
 
-    log(`sequential latency, ${plan.sequential} non-stream chats each way, interleaved …`);
+    const pass = await startService("passthrough", { target: emu.url });
+    services.push(pass);
+    idle.passthrough = rssMb(pass.pid);
+
+    log(`sequential latency, ${plan.sequential} non-stream chats per series (SDK direct, plain HTTP direct, passthrough, gateway), interleaved …`);
     const client = bedrockClient(emu.url, emu.region);
-    const { direct, through, samples } = await pairedSequential(client, gw.url, key, model, plan.sequential, plan.warmup);
-    if (direct.p50 >= 1) report.warnings.push(`direct latency p50 is ${direct.p50} ms (not sub-millisecond): Nagle or a slow backend may hide the gateway's cost; treat "added" figures with care.`);
+    const seq = await interleavedSequential({ client, emulatorUrl: emu.url, passthroughUrl: pass.url, gatewayUrl: gw.url, key, model }, plan.sequential, plan.warmup);
+    const { direct, plain, passthrough, through, samples } = seq;
+    if (plain.p50 >= 1) report.warnings.push(`plain HTTP latency to the emulator p50 is ${plain.p50} ms (not sub-millisecond): Nagle or a slow backend may hide the gateway's cost; treat "added" figures with care.`);
+    const versus = (base, side) => ({
+      p50Ms: round(seq[side].p50 - seq[base].p50),
+      p99Ms: round(seq[side].p99 - seq[base].p99),
+      p99Interval90Ms: pairedPercentileDiffInterval(samples[base], samples[side], 99),
+    });
     log(`streaming, ${plan.streams} streams each way, interleaved …`);
     const { direct: directStream, through: throughStream } = await pairedStreaming(client, gw.url, key, model, plan.streams, 10);
     client.destroy();
@@ -76,6 +86,11 @@ async function main() {
       overheadP90Ms: round(through.p90 - direct.p90),
       overheadP99Ms: round(through.p99 - direct.p99),
       overheadP99Interval90Ms: pairedPercentileDiffInterval(samples.direct, samples.through, 99),
+      // The same calls measured against lighter baselines: what the whole extra hop costs on this machine.
+      plain,
+      passthrough,
+      throughVsPlainHttp: versus("plain", "through"),
+      passthroughVsPlainHttp: versus("plain", "passthrough"),
       directStream,
       throughStream,
       ttftAddedMs: round(throughStream.ttft.p50 - directStream.ttft.p50),
@@ -84,9 +99,6 @@ async function main() {
       gapAddedP99Ms: round(throughStream.gap.p99 - directStream.gap.p99),
     };
 
-    const pass = await startService("passthrough", { target: emu.url });
-    services.push(pass);
-    idle.passthrough = rssMb(pass.pid);
     let portkey;
     if (withPeers && ensurePortkey(log)) {
       try {

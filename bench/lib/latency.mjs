@@ -27,42 +27,57 @@ export function chatBody(model, stream) {
   return JSON.stringify({ model, messages: [{ role: "user", content: PROMPT }], max_tokens: 64, stream });
 }
 
-/**
- * n non-stream chats each way, interleaved: direct (AWS SDK → emulator) and through the gateway (one
- * keep-alive connection) take turns, the first of each pair alternating. Run one after the other, the two
- * series saw different machines: whatever else ran, JIT warm-up and GC of the first phase landed on one side
- * only, and on two shared cores that moved the p99 difference by ±1.5 ms between identical runs.
- */
-export async function pairedSequential(client, gatewayUrl, key, model, n, warmup) {
-  const url = new URL(gatewayUrl);
-  const pool = new Pool(url.origin, { connections: 1 });
-  const path = `${url.pathname.replace(/\/$/, "")}/chat/completions`;
-  const direct = async () => {
-    const t0 = performance.now();
-    await client.send(new ConverseCommand(converseInput(model)));
-    return performance.now() - t0;
-  };
-  const through = async () => {
-    const t0 = performance.now();
-    const res = await pool.request({ path, method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: chatBody(model, false) });
+/** A Converse call with a plain HTTP client and a Bedrock API key (bearer): no SDK, no SigV4 on the client. */
+function plainConverse(pool, basePath, model) {
+  const path = `${basePath}/model/${encodeURIComponent(model)}/converse`;
+  const body = JSON.stringify(converseInput(model), (k, v) => (k === "modelId" ? undefined : v));
+  return async () => {
+    const res = await pool.request({ path, method: "POST", headers: { "content-type": "application/json", authorization: "Bearer bench-bedrock-api-key" }, body });
     const text = await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`gateway answered ${res.statusCode}: ${text.slice(0, 300)}`);
-    return performance.now() - t0;
+    if (res.statusCode !== 200) throw new Error(`converse answered ${res.statusCode}: ${text.slice(0, 300)}`);
   };
-  const times = { direct: [], through: [] };
+}
+
+/**
+ * n non-stream chats per series, interleaved: in each round every series makes one call, the order rotating
+ * round by round. Run one after the other, the series saw different machines (whatever else ran, JIT warm-up
+ * and GC of one phase landed on one side only); on two shared cores that moved the p99 difference by ±1.5 ms
+ * between identical runs. Series:
+ * - `direct`: the AWS SDK → emulator (the issue's baseline: what an app calling Bedrock itself does);
+ * - `plain`: a plain HTTP client (undici) → emulator with a Bedrock API key: the least a call can cost here;
+ * - `passthrough`: the same through a bare node:http proxy: what one more Node process on the path costs;
+ * - `through`: an OpenAI-style chat through the gateway.
+ */
+export async function interleavedSequential({ client, emulatorUrl, passthroughUrl, gatewayUrl, key, model }, n, warmup) {
+  const gw = new URL(gatewayUrl);
+  const pools = [new Pool(gw.origin, { connections: 1 }), new Pool(new URL(emulatorUrl).origin, { connections: 1 }), new Pool(new URL(passthroughUrl).origin, { connections: 1 })];
+  const [gwPool, emuPool, passPool] = pools;
+  const chatPath = `${gw.pathname.replace(/\/$/, "")}/chat/completions`;
+  const calls = {
+    direct: () => client.send(new ConverseCommand(converseInput(model))),
+    plain: plainConverse(emuPool, "", model),
+    passthrough: plainConverse(passPool, "", model),
+    through: async () => {
+      const res = await gwPool.request({ path: chatPath, method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: chatBody(model, false) });
+      const text = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`gateway answered ${res.statusCode}: ${text.slice(0, 300)}`);
+    },
+  };
+  const names = Object.keys(calls);
+  const samples = Object.fromEntries(names.map((k) => [k, []]));
   try {
     for (let i = 0; i < n + warmup; i += 1) {
-      const [a, b] = i % 2 === 0 ? [direct, through] : [through, direct];
-      const ta = await a();
-      const tb = await b();
-      if (i < warmup) continue;
-      times[a === direct ? "direct" : "through"].push(ta);
-      times[b === direct ? "direct" : "through"].push(tb);
+      for (let k = 0; k < names.length; k += 1) {
+        const name = names[(i + k) % names.length];
+        const t0 = performance.now();
+        await calls[name]();
+        if (i >= warmup) samples[name].push(performance.now() - t0);
+      }
     }
   } finally {
-    await pool.close();
+    await Promise.all(pools.map((p) => p.close()));
   }
-  return { direct: summarize(times.direct), through: summarize(times.through), samples: times };
+  return { ...Object.fromEntries(names.map((k) => [k, summarize(samples[k])])), samples };
 }
 
 /** One stream straight to the emulator (ConverseStream): time to the first text delta, gaps between deltas. */

@@ -14,7 +14,13 @@ export function renderMarkdown(r) {
   const rows = [
     "| measure | direct → emulator | through our gateway | added | goal | met |",
     "|---|---|---|---|---|---|",
-    `| sequential non-stream p50 / p90 / p99 ms (n=${g.direct.n} each, interleaved) | ${g.direct.p50} / ${g.direct.p90} / ${g.direct.p99} | ${g.through.p50} / ${g.through.p90} / ${g.through.p99} | ${signed(g.overheadP50Ms)} / ${signed(g.overheadP90Ms)} / ${signed(g.overheadP99Ms)}${interval(g.overheadP99Interval90Ms)} | < 1 ms p99 | ${yes(r.goals.overheadP99)} |`,
+    `| sequential non-stream p50 / p90 / p99 ms, direct = AWS SDK (n=${g.direct.n} each, interleaved) | ${g.direct.p50} / ${g.direct.p90} / ${g.direct.p99} | ${g.through.p50} / ${g.through.p90} / ${g.through.p99} | ${signed(g.overheadP50Ms)} / ${signed(g.overheadP90Ms)} / ${signed(g.overheadP99Ms)}${interval(g.overheadP99Interval90Ms)} | < 1 ms p99 | ${yes(r.goals.overheadP99)} |`,
+    ...(g.plain
+      ? [
+          `| the same, direct = plain HTTP client + Bedrock API key, p50 / p99 | ${g.plain.p50} / ${g.plain.p99} | ${g.through.p50} / ${g.through.p99} | ${signed(g.throughVsPlainHttp.p50Ms)} / ${signed(g.throughVsPlainHttp.p99Ms)}${interval(g.throughVsPlainHttp.p99Interval90Ms)} | | |`,
+          `| the same, through a bare node:http passthrough instead (one more Node hop, no logic) | ${g.plain.p50} / ${g.plain.p99} | ${g.passthrough.p50} / ${g.passthrough.p99} | ${signed(g.passthroughVsPlainHttp.p50Ms)} / ${signed(g.passthroughVsPlainHttp.p99Ms)}${interval(g.passthroughVsPlainHttp.p99Interval90Ms)} | | |`,
+        ]
+      : []),
     `| streaming TTFT p50 / p99 ms (n=${g.directStream.ttft.n}) | ${g.directStream.ttft.p50} / ${g.directStream.ttft.p99} | ${g.throughStream.ttft.p50} / ${g.throughStream.ttft.p99} | ${signed(g.ttftAddedMs)} / ${signed(g.ttftAddedP99Ms)} | < 1 ms | ${yes(r.goals.ttftAdded)} |`,
     `| inter-chunk gap p50 / p99 ms | ${g.directStream.gap.p50} / ${g.directStream.gap.p99} | ${g.throughStream.gap.p50} / ${g.throughStream.gap.p99} | ${signed(g.gapAddedP50Ms)} / ${signed(g.gapAddedP99Ms)} | | |`,
   ];
