@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from "./config.js";
+import { Refreshing } from "./refreshing.js";
 import type { ControlModule, Upstream } from "./upstream.js";
 import type { BedrockClient } from "@aws-sdk/client-bedrock";
 
@@ -105,55 +106,35 @@ const NEGATIVE_CACHE_MS = 30_000;
 const AVAILABILITY_CONCURRENCY = 8;
 
 /**
- * ListFoundationModels + ListInferenceProfiles, cached for a TTL; one refresh in flight at a time. Once there is
- * a snapshot, an expired one still answers at once while the refresh runs in the background: a refresh is a
- * few control-plane round trips plus one availability call per model, which the chat request that happened to
- * find the cache expired would otherwise wait for (a latency spike every TTL).
+ * ListFoundationModels + ListInferenceProfiles, cached for a TTL. An expired catalog still answers while the
+ * next read runs in the background (./refreshing.ts): a read is a few control-plane round trips plus one
+ * availability call per model, which the chat request that happened to find the cache expired would otherwise
+ * wait for (a latency spike every TTL).
  */
 export class ModelCatalog {
-  private snapshot?: { value: CatalogSnapshot; at: number };
-  private inflight?: Promise<CatalogSnapshot>;
-  private failedAt = -Infinity;
+  private readonly cache: Refreshing<CatalogSnapshot>;
 
-  constructor(private readonly config: ResolvedConfig, private readonly upstream: Upstream) {}
+  constructor(private readonly config: ResolvedConfig, private readonly upstream: Upstream) {
+    this.cache = new Refreshing(() => this.load(), config.modelsCacheTtlMs, NEGATIVE_CACHE_MS, (err, kept) => {
+      if (kept) config.log(`models: catalog refresh failed (${(err as Error).name}); serving the previous one`);
+    });
+  }
 
   /** The cached snapshot (fresh, or stale while a refresh runs), else the first load. */
   async get(): Promise<CatalogSnapshot> {
-    const s = this.snapshot;
-    if (s && Date.now() - s.at < this.config.modelsCacheTtlMs) return s.value;
-    if (!s) return this.refresh();
-    // A refresh that failed is tried again only after a pause, not by every request that finds the data stale.
-    if (Date.now() - this.failedAt >= NEGATIVE_CACHE_MS) void this.refresh();
-    return s.value;
-  }
-
-  private refresh(): Promise<CatalogSnapshot> {
-    this.inflight ??= this.load().then(
-      (value) => {
-        this.snapshot = { value, at: Date.now() };
-        this.inflight = undefined;
-        return value;
-      },
-      (err: unknown) => {
-        this.inflight = undefined;
-        this.failedAt = Date.now();
-        const stale = this.snapshot;
-        if (!stale) throw err;
-        this.config.log(`models: catalog refresh failed (${(err as Error).name}); serving the previous one`);
-        return stale.value;
-      },
-    );
-    return this.inflight;
+    const seen = this.cache.peek();
+    return seen ? seen.value : this.cache.refresh();
   }
 
   /** Like get(), but undefined instead of an error: chat still works when the role may not list models. */
   async tryGet(): Promise<CatalogSnapshot | undefined> {
+    const seen = this.cache.peek();
+    if (seen) return seen.value;
     // After a failure, chat requests don't each pay for another failing control-plane round trip.
-    if (!this.snapshot && Date.now() - this.failedAt < NEGATIVE_CACHE_MS) return undefined;
+    if (this.cache.failedRecently()) return undefined;
     try {
-      return await this.get();
+      return await this.cache.refresh();
     } catch (err) {
-      this.failedAt = Date.now();
       this.config.log(`models: catalog unavailable (${(err as Error).name}); passing model ids through`);
       return undefined;
     }

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { GatewayError } from "./errors.js";
 import type { ResolvedConfig } from "./config.js";
+import { Refreshing } from "./refreshing.js";
 
 // The key may be rotated in SSM; re-reading it every few minutes picks that up without a restart.
 const SSM_TTL_MS = 5 * 60_000;
@@ -28,12 +29,21 @@ function anyMatches(presented: readonly string[], accepted: readonly Buffer[]): 
  */
 export class KeyStore {
   private readonly staticDigests: Buffer[];
-  private ssm?: { digests: Buffer[]; at: number };
-  private inflight?: Promise<Buffer[]>;
-  private failedAt = -Infinity;
+  /** The key in SSM (apiKeyParam), read again every SSM_TTL_MS without holding requests up (./refreshing.ts). */
+  private readonly ssm?: Refreshing<Buffer[]>;
 
   constructor(private readonly config: ResolvedConfig) {
     this.staticDigests = config.apiKeys.map(digest);
+    if (config.apiKeyParam) {
+      const read = async () => {
+        const key = await this.readParam();
+        config.secrets.add(key);
+        return [digest(key)];
+      };
+      this.ssm = new Refreshing(read, SSM_TTL_MS, RETRY_AFTER_FAILURE_MS, (err, kept) =>
+        config.log(`auth: cannot read the API key parameter (${(err as Error).name})${kept ? "; keeping the key read before" : ""}`),
+      );
+    }
   }
 
   /** No key configured at all: the gateway is open (the CLI says so when it starts). */
@@ -47,34 +57,19 @@ export class KeyStore {
    * rotated one, so that request waits for the re-read before it is refused.
    */
   async matches(presented: readonly string[]): Promise<boolean> {
-    if (!this.config.apiKeyParam) return anyMatches(presented, this.staticDigests);
-    const s = this.ssm;
-    if (s) {
-      const fresh = Date.now() - s.at < SSM_TTL_MS;
-      if (!fresh && Date.now() - this.failedAt >= RETRY_AFTER_FAILURE_MS) void this.readSsm().catch(() => undefined);
-      if (anyMatches(presented, [...this.staticDigests, ...s.digests])) return true;
-      if (fresh || this.inflight === undefined) return false;
+    if (!this.ssm) return anyMatches(presented, this.staticDigests);
+    const seen = this.ssm.peek();
+    if (seen) {
+      if (anyMatches(presented, [...this.staticDigests, ...seen.value])) return true;
+      if (seen.fresh || !this.ssm.refreshing) return false;
     }
-    return anyMatches(presented, [...this.staticDigests, ...(await this.readSsm())]);
-  }
-
-  private readSsm(): Promise<Buffer[]> {
-    this.inflight ??= this.readParam().then(
-      (key) => {
-        this.config.secrets.add(key);
-        this.ssm = { digests: [digest(key)], at: Date.now() };
-        this.inflight = undefined;
-        return this.ssm.digests;
-      },
-      (err: unknown) => {
-        this.inflight = undefined;
-        this.failedAt = Date.now();
-        this.config.log(`auth: cannot read the API key parameter (${(err as Error).name})${this.ssm ? "; keeping the key read before" : ""}`);
-        if (this.ssm) return this.ssm.digests;
-        throw new GatewayError(503, "The gateway cannot read its API key from SSM Parameter Store; check the parameter name and the role's ssm:GetParameter permission.", "server_error", "api_key_unavailable");
-      },
-    );
-    return this.inflight;
+    let digests: Buffer[];
+    try {
+      digests = await this.ssm.refresh();
+    } catch {
+      throw new GatewayError(503, "The gateway cannot read its API key from SSM Parameter Store; check the parameter name and the role's ssm:GetParameter permission.", "server_error", "api_key_unavailable");
+    }
+    return anyMatches(presented, [...this.staticDigests, ...digests]);
   }
 
   private async readParam(): Promise<string> {
