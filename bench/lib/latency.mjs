@@ -28,8 +28,8 @@ export function chatBody(model, stream) {
 }
 
 /** A Converse call with a plain HTTP client and a Bedrock API key (bearer): no SDK, no SigV4 on the client. */
-function plainConverse(pool, basePath, model) {
-  const path = `${basePath}/model/${encodeURIComponent(model)}/converse`;
+function plainConverse(pool, model) {
+  const path = `/model/${encodeURIComponent(model)}/converse`;
   const body = JSON.stringify(converseInput(model), (k, v) => (k === "modelId" ? undefined : v));
   return async () => {
     const res = await pool.request({ path, method: "POST", headers: { "content-type": "application/json", authorization: "Bearer bench-bedrock-api-key" }, body });
@@ -55,8 +55,8 @@ export async function interleavedSequential({ client, emulatorUrl, passthroughUr
   const chatPath = `${gw.pathname.replace(/\/$/, "")}/chat/completions`;
   const calls = {
     direct: () => client.send(new ConverseCommand(converseInput(model))),
-    plain: plainConverse(emuPool, "", model),
-    passthrough: plainConverse(passPool, "", model),
+    plain: plainConverse(emuPool, model),
+    passthrough: plainConverse(passPool, model),
     through: async () => {
       const res = await gwPool.request({ path: chatPath, method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: chatBody(model, false) });
       const text = await res.body.text();
@@ -119,7 +119,7 @@ async function gatewayStream(pool, path, key, model) {
   return out;
 }
 
-/** n streams each way, interleaved as in pairedSequential: TTFT and inter-delta gaps, direct and through. */
+/** n streams each way, interleaved as in interleavedSequential (two series, the first alternating): TTFT and inter-delta gaps, direct and through. */
 export async function pairedStreaming(client, gatewayUrl, key, model, n, warmup) {
   const url = new URL(gatewayUrl);
   const pool = new Pool(url.origin, { connections: 1 });

@@ -40,11 +40,9 @@ export class RequestSigner {
     const headers: Record<string, string> = { ...request.headers, "x-amz-date": longDate, "x-amz-content-sha256": payloadHash };
     if (credentials.sessionToken) headers["x-amz-security-token"] = credentials.sessionToken;
 
-    const names = Object.keys(headers)
-      .map((n) => n.toLowerCase())
-      .sort();
     const lower: Record<string, string> = {};
     for (const [n, v] of Object.entries(headers)) lower[n.toLowerCase()] = canonicalValue(v);
+    const names = Object.keys(lower).sort();
     const signedHeaders = names.join(";");
     let canonicalHeaders = "";
     for (const n of names) canonicalHeaders += `${n}:${lower[n]}\n`;

@@ -47,34 +47,36 @@ export async function collectHttpApi(sdk: AwsSdk, log: ReadLog, apiId: string): 
   if (api?.ProtocolType === "WEBSOCKET") return undefined;
   const integrations = new Map<string, ApiIntegration>();
   await log.read(`integrations of HTTP API ${apiId}`, "apigateway:GET", async () => {
-    let token: string | undefined;
-    do {
-      const page = await client.send(new m.GetIntegrationsCommand({ ApiId: apiId, NextToken: token }));
-      for (const i of page.Items ?? []) {
-        const fn = functionFromUri(i.IntegrationUri);
-        integrations.set(i.IntegrationId ?? "", {
-          route: `integration ${i.IntegrationId ?? ""}`,
-          ...(i.IntegrationType ? { type: i.IntegrationType } : {}),
-          ...(fn ? { functionId: fn } : {}),
-          transferMode: "BUFFERED",
-          ...(i.TimeoutInMillis !== undefined ? { timeoutMs: i.TimeoutInMillis } : {}),
-        });
-      }
-      token = page.NextToken;
-    } while (token);
+    for (const i of await allItems((NextToken) => client.send(new m.GetIntegrationsCommand({ ApiId: apiId, NextToken })))) {
+      const fn = functionFromUri(i.IntegrationUri);
+      integrations.set(i.IntegrationId ?? "", {
+        route: `integration ${i.IntegrationId ?? ""}`,
+        ...(i.IntegrationType ? { type: i.IntegrationType } : {}),
+        ...(fn ? { functionId: fn } : {}),
+        transferMode: "BUFFERED",
+        ...(i.TimeoutInMillis !== undefined ? { timeoutMs: i.TimeoutInMillis } : {}),
+      });
+    }
   });
   const routed: ApiIntegration[] = [];
   await log.read(`routes of HTTP API ${apiId}`, "apigateway:GET", async () => {
-    let token: string | undefined;
-    do {
-      const page = await client.send(new m.GetRoutesCommand({ ApiId: apiId, NextToken: token }));
-      for (const r of page.Items ?? []) {
-        const target = r.Target?.startsWith("integrations/") ? integrations.get(r.Target.slice("integrations/".length)) : undefined;
-        if (target) routed.push({ ...target, route: r.RouteKey ?? target.route });
-      }
-      token = page.NextToken;
-    } while (token);
+    for (const r of await allItems((NextToken) => client.send(new m.GetRoutesCommand({ ApiId: apiId, NextToken })))) {
+      const target = r.Target?.startsWith("integrations/") ? integrations.get(r.Target.slice("integrations/".length)) : undefined;
+      if (target) routed.push({ ...target, route: r.RouteKey ?? target.route });
+    }
   });
   // Without the routes (no permission), each integration is still reported under its own id.
   return { id: apiId, kind: "http", integrations: routed.length > 0 ? routed : [...integrations.values()] };
+}
+
+/** Every item of an API Gateway v2 listing, following NextToken (the v2 client ships no paginators for these). */
+async function allItems<T>(page: (token: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>): Promise<T[]> {
+  const items: T[] = [];
+  let token: string | undefined;
+  do {
+    const out = await page(token);
+    items.push(...(out.Items ?? []));
+    token = out.NextToken;
+  } while (token);
+  return items;
 }
