@@ -6,6 +6,7 @@ import type { StreamEvent } from "./chat/stream.js";
 import type { ConverseInput } from "./chat/types.js";
 import type { EventStreamCodec } from "@smithy/eventstream-codec";
 import type { Message } from "@smithy/types";
+import { readMessage } from "./read-message.js";
 import { RequestSigner, type SigningCredentials } from "./sigv4.js";
 
 /**
@@ -47,7 +48,7 @@ export class LeanConverse {
 
   async converse(input: ConverseInput, signal: AbortSignal): Promise<ConverseOutputLike> {
     const res = await this.call("converse", input, signal);
-    const text = await readText(res);
+    const text = (await readMessage(res)).toString("utf8");
     if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) return JSON.parse(text) as ConverseOutputLike;
     throw awsError(res.statusCode ?? 0, res.headers, text);
   }
@@ -60,7 +61,7 @@ export class LeanConverse {
    */
   async converseStream(input: ConverseInput, signal: AbortSignal): Promise<AsyncIterable<StreamEvent>> {
     const res = await this.call("converse-stream", input, signal);
-    if (res.statusCode === undefined || res.statusCode < 200 || res.statusCode >= 300) throw awsError(res.statusCode ?? 0, res.headers, await readText(res));
+    if (res.statusCode === undefined || res.statusCode < 200 || res.statusCode >= 300) throw awsError(res.statusCode ?? 0, res.headers, (await readMessage(res)).toString("utf8"));
     return this.events(res);
   }
 
@@ -136,18 +137,6 @@ export class LeanConverse {
       req.end(body);
     });
   }
-}
-
-function readText(res: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    res.on("data", (c: Buffer) => chunks.push(c));
-    res.on("end", () => resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString("utf8")));
-    res.on("error", reject);
-    res.on("close", () => {
-      if (!res.complete) reject(new Error("connection closed before the response ended"));
-    });
-  });
 }
 
 const utf8 = new TextDecoder();

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { EventEmitter } from "node:events";
 import type { IncomingMessage } from "node:http";
 import { GatewayError } from "./errors.js";
+import { readMessage } from "./read-message.js";
 
 /**
  * Reading a request's body and learning that its client left, without building a WHATWG Request when the
@@ -55,52 +56,11 @@ export function bodyCountedOnRead(c: Context): boolean {
 export async function readBody(c: Context, maxBytes: number): Promise<string> {
   const node = nodeBindings(c);
   if (!node) return c.req.text();
-  const bytes = await readIncoming(node.incoming, maxBytes);
+  // The rest of an oversized body is drained by the Node adapter once the 413 is written.
+  const bytes = await readMessage(node.incoming, { maxBytes, error: () => bodyTooLarge(maxBytes) });
   // As the Fetch API's text(): a leading byte-order mark is not part of the text.
   const text = bytes.toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    if (incoming.readableEnded) {
-      resolve(Buffer.alloc(0));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = () => {
-      incoming.off("data", onData);
-      incoming.off("end", onEnd);
-      incoming.off("error", onFail);
-      incoming.off("close", onClose);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        // The rest is drained by the Node adapter once the 413 is written.
-        done();
-        reject(bodyTooLarge(maxBytes));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      done();
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-    };
-    const onFail = (err: Error) => {
-      done();
-      reject(err);
-    };
-    const onClose = () => {
-      if (!incoming.complete) onFail(new Error("the client closed the connection before the body ended"));
-    };
-    incoming.on("data", onData);
-    incoming.on("end", onEnd);
-    incoming.on("error", onFail);
-    incoming.on("close", onClose);
-  });
 }
 
 /** Subscribes to "the client went away before the answer was complete"; returns the unsubscribe. */
